@@ -1,0 +1,23 @@
+namespace UptimeCoordinator.Contracts.Services;
+
+/// <summary>
+/// The index of all services and their dependency edges (single key <see cref="Key"/>). Only
+/// catalogue writes and listings reach it, never the ingest path.
+/// </summary>
+[Alias("uc.IServiceCatalogGrain")]
+public interface IServiceCatalogGrain : IGrainWithStringKey
+{
+    const string Key = "all";
+
+    /// <summary>Records or replaces a service's dependencies, unless one is unknown or they close a cycle.</summary>
+    [Alias("Register")]
+    Task<DependencyCheckResult> RegisterAsync(string serviceId, string[] dependsOn);
+
+    /// <summary>Removes a service; returns the services that depend on it instead, if any.</summary>
+    [Alias("Unregister")]
+    Task<string[]> UnregisterAsync(string serviceId);
+
+    /// <summary>Service ids in ordinal order, strictly after <paramref name="after"/>.</summary>
+    [Alias("List")]
+    Task<IdPage> ListAsync(string? after, int limit);
+}

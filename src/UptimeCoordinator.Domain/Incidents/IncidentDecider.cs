@@ -1,0 +1,42 @@
+using UptimeCoordinator.Domain.Health;
+using UptimeCoordinator.Domain.Services;
+
+namespace UptimeCoordinator.Domain.Incidents;
+
+/// <summary>
+/// Decides what a service's status change means for incidents: open one, update it, resolve it,
+/// or reopen the last one when the service fails again within the reopen window.
+/// </summary>
+public static class IncidentDecider
+{
+    public static ServiceTransition? Decide(
+        string serviceId,
+        StatusChange change,
+        string? openIncidentId,
+        RecentResolution? lastResolved,
+        TimeSpan reopenWindow)
+    {
+        var isOutage = change.To.ToSeverity() is not null;
+        if (openIncidentId is not null)
+        {
+            var kind = isOutage ? ServiceTransitionKind.Update : ServiceTransitionKind.Resolve;
+            return new(kind, openIncidentId, serviceId, change);
+        }
+
+        if (!isOutage)
+        {
+            return null;
+        }
+
+        if (lastResolved is not null && change.At - lastResolved.ResolvedAt <= reopenWindow)
+        {
+            return new(ServiceTransitionKind.Reopen, lastResolved.IncidentId, serviceId, change);
+        }
+
+        return new(ServiceTransitionKind.Open, NewIncidentId(serviceId, change), serviceId, change);
+    }
+
+    /// <summary>Readable and unique per service: a service cannot open two incidents in one second.</summary>
+    public static string NewIncidentId(string serviceId, StatusChange change) =>
+        $"{serviceId}-{change.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+}

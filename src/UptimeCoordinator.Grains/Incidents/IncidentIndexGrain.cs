@@ -1,0 +1,61 @@
+using UptimeCoordinator.Contracts;
+using UptimeCoordinator.Contracts.Incidents;
+
+namespace UptimeCoordinator.Grains.Incidents;
+
+/// <summary>
+/// Lists incidents newest first. Sort keys are <c>{inverted ticks}|{id}</c>, so ordinal order is
+/// newest first and the key is a stable cursor.
+/// </summary>
+[GrainType("incident-index")]
+public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPersistentState<IncidentIndexState> state)
+    : Grain, IIncidentIndexGrain
+{
+    private readonly SortedSet<string> _all = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _open = new(StringComparer.Ordinal);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var entry in state.State.Entries.Values)
+        {
+            Track(entry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task UpsertAsync(IncidentIndexEntry entry)
+    {
+        if (state.State.Entries.TryGetValue(entry.IncidentId, out var current) && current == entry)
+        {
+            return;
+        }
+
+        if (current is not null)
+        {
+            _all.Remove(SortKey(current));
+            _open.Remove(SortKey(current));
+        }
+
+        state.State.Entries[entry.IncidentId] = entry;
+        Track(entry);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IdPage> ListAsync(bool openOnly, string? after, int limit) =>
+        Task.FromResult(Paging.PageAfter(openOnly ? _open : _all, after, limit, IdOf));
+
+    private void Track(IncidentIndexEntry entry)
+    {
+        _all.Add(SortKey(entry));
+        if (entry.IsOpen)
+        {
+            _open.Add(SortKey(entry));
+        }
+    }
+
+    private static string SortKey(IncidentIndexEntry entry) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - entry.OpenedAt.UtcTicks:D19}|{entry.IncidentId}";
+
+    private static string IdOf(string sortKey) => sortKey[(sortKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
+}

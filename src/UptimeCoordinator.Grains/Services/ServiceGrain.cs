@@ -1,0 +1,183 @@
+using Orleans.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UptimeCoordinator.Contracts.Health;
+using UptimeCoordinator.Contracts.Incidents;
+using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Domain.Health;
+using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Grains.Incidents;
+
+namespace UptimeCoordinator.Grains.Services;
+
+/// <summary>
+/// One monitored service. Applies health events through the domain state machine, writes only
+/// when something changed, and hands each status change to its incident after persisting it.
+/// </summary>
+[GrainType("service")]
+public sealed partial class ServiceGrain(
+    [PersistentState("service")] IPersistentState<ServiceState> state,
+    IOptions<IncidentOptions> incidentOptions,
+    TimeProvider time,
+    ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
+{
+    private const string HandOverReminder = "hand-over-transitions";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ServiceState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        State.PendingTransitions.Count > 0 ? HandOverPendingAsync() : Task.CompletedTask;
+
+    public async Task<DefineServiceResult> DefineAsync(ServiceSpec spec)
+    {
+        var catalog = GrainFactory.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key);
+        var check = await catalog.RegisterAsync(Id, spec.DependsOn);
+        if (!check.IsOk)
+        {
+            return new(DefineServiceOutcome.Rejected, null, check);
+        }
+
+        var created = State.Definition is null;
+        var now = time.GetUtcNow();
+        State.Definition = spec.ToDefinition(Id);
+        State.CreatedAt = created ? now : State.CreatedAt;
+        State.UpdatedAt = now;
+        await state.WriteStateAsync();
+        return new(created ? DefineServiceOutcome.Created : DefineServiceOutcome.Updated, State.ToView(), check);
+    }
+
+    public async Task<RemoveServiceResult> RemoveAsync()
+    {
+        if (State.Definition is null)
+        {
+            return new(RemoveServiceOutcome.NotFound, [], null);
+        }
+
+        if (State.OpenIncidentId is { } incidentId)
+        {
+            return new(RemoveServiceOutcome.HasOpenIncident, [], incidentId);
+        }
+
+        var dependents = await GrainFactory.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).UnregisterAsync(Id);
+        if (dependents.Length > 0)
+        {
+            return new(RemoveServiceOutcome.HasDependents, dependents, null);
+        }
+
+        await state.ClearStateAsync();
+        state.State = new ServiceState();
+        DeactivateOnIdle();
+        return new(RemoveServiceOutcome.Removed, [], null);
+    }
+
+    public Task<ServiceView?> GetAsync() => Task.FromResult(State.Definition is null ? null : State.ToView());
+
+    public Task<bool> ExistsAsync() => Task.FromResult(State.Definition is not null);
+
+    public async Task<HealthBatchResult> RecordHealthAsync(List<HealthEvent> events)
+    {
+        if (State.Definition is not { } definition)
+        {
+            return HealthBatchResult.UnknownService;
+        }
+
+        int accepted = 0, duplicates = 0;
+        var changed = false;
+        var handOvers = 0;
+        foreach (var healthEvent in events)
+        {
+            var result = State.Health.Apply(healthEvent.ToObservation(), definition.Detection);
+            if (result.Outcome == HealthApplyOutcome.Duplicate)
+            {
+                duplicates++;
+                continue;
+            }
+
+            accepted++;
+            changed |= result.ChangedState;
+            if (result.Change is { } change && Decide(change) is { } transition)
+            {
+                State.PendingTransitions.Add(transition);
+                handOvers++;
+            }
+        }
+
+        if (changed)
+        {
+            if (handOvers > 0)
+            {
+                // The reminder is the durable wake-up should this silo die before the hand-over completes.
+                await this.RegisterOrUpdateReminder(HandOverReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            }
+
+            await state.WriteStateAsync();
+            if (handOvers > 0)
+            {
+                await HandOverPendingAsync();
+            }
+        }
+
+        return new(true, accepted, duplicates);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == HandOverReminder ? HandOverPendingAsync() : Task.CompletedTask;
+
+    private ServiceTransition? Decide(StatusChange change)
+    {
+        var transition = IncidentDecider.Decide(Id, change, State.OpenIncidentId, State.LastResolved, incidentOptions.Value.ReopenWindow);
+        switch (transition?.Kind)
+        {
+            case ServiceTransitionKind.Open or ServiceTransitionKind.Reopen:
+                State.OpenIncidentId = transition.IncidentId;
+                break;
+            case ServiceTransitionKind.Resolve:
+                State.OpenIncidentId = null;
+                State.LastResolved = new RecentResolution(transition.IncidentId, change.At);
+                break;
+        }
+
+        return transition;
+    }
+
+    private async Task HandOverPendingAsync()
+    {
+        if (State.PendingTransitions.Count == 0)
+        {
+            await UnregisterHandOverReminderAsync();
+            return;
+        }
+
+        try
+        {
+            while (State.PendingTransitions.Count > 0)
+            {
+                var transition = State.PendingTransitions[0];
+                await GrainFactory.GetGrain<IIncidentGrain>(transition.IncidentId)
+                    .ApplyServiceTransitionAsync(ServiceTransitionMessage.Of(transition));
+                State.PendingTransitions.RemoveAt(0);
+            }
+
+            await state.WriteStateAsync();
+            await UnregisterHandOverReminderAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left pending: the reminder or the next activation hands them over again.
+            LogHandOverFailed(ex, Id, State.PendingTransitions.Count);
+        }
+    }
+
+    private async Task UnregisterHandOverReminderAsync()
+    {
+        if (await this.GetReminder(HandOverReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: handing {Count} status change(s) to incidents failed; will retry")]
+    private partial void LogHandOverFailed(Exception ex, string serviceId, int count);
+}

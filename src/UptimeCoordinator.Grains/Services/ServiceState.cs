@@ -1,0 +1,27 @@
+using UptimeCoordinator.Domain.Health;
+using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Services;
+
+namespace UptimeCoordinator.Grains.Services;
+
+/// <summary>Persisted state of <see cref="ServiceGrain"/>.</summary>
+public sealed class ServiceState
+{
+    public ServiceDefinition? Definition { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public ServiceHealth Health { get; set; } = new();
+
+    public string? OpenIncidentId { get; set; }
+
+    public RecentResolution? LastResolved { get; set; }
+
+    /// <summary>
+    /// Status changes persisted but not yet acknowledged by their incident grain. They survive a
+    /// crash and are handed over again; the incident grain ignores repeats.
+    /// </summary>
+    public List<ServiceTransition> PendingTransitions { get; set; } = [];
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace UptimeCoordinator.Host.Auth;
+
+public static class ApiKeyAuthExtensions
+{
+    public static WebApplicationBuilder AddApiKeyAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        builder.Services
+            .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.OpsPolicy, p => p.RequireRole(Roles.Ops))
+            .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Monitor, Roles.Ops));
+        return builder;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace UptimeCoordinator.Host.Auth;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c> against the
+/// configured keys, and answers 401/403 as problem details.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IOptions<ApiKeyOptions> keys,
+    IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = ReadKey(Request);
+        if (key is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        if (!keys.Value.ApiKeys.TryGetValue(key, out var role))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Role, role.StartsWith(Roles.ClientPrefix, StringComparison.Ordinal) ? Roles.Client : role) };
+        if (role.StartsWith(Roles.ClientPrefix, StringComparison.Ordinal))
+        {
+            claims.Add(new Claim(Roles.ClientIdClaim, role[Roles.ClientPrefix.Length..]));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var detail = ReadKey(Request) is null
+            ? $"Send an API key as 'Authorization: Bearer <key>' or '{HeaderName}: <key>'."
+            : "The API key is not valid.";
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not do this.");
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string? ReadKey(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim() is { Length: > 0 } bearer ? bearer : null;
+        }
+
+        return request.Headers[HeaderName].ToString() is { Length: > 0 } header ? header.Trim() : null;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Orleans.Configuration;
+using StackExchange.Redis;
+using UptimeCoordinator.Domain.Time;
+using UptimeCoordinator.Grains.Incidents;
+
+namespace UptimeCoordinator.Host.Hosting;
+
+/// <summary>
+/// The Orleans silo co-hosted with the API. This is the one place that chooses between the embedded
+/// single node and a Redis-backed cluster.
+/// </summary>
+public static class CoordinatorSiloExtensions
+{
+    public const string DefaultClusterId = "uptime-coordinator";
+
+    public static WebApplicationBuilder AddCoordinatorSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var redis = configuration.GetConnectionString("Redis");
+        var clusterId = configuration["Orleans:ClusterId"] ?? DefaultClusterId;
+        var serviceId = configuration["Orleans:ServiceId"] ?? DefaultClusterId;
+        var siloPort = configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<IncidentOptions>().Configure(options =>
+        {
+            options.ReopenWindow = Duration(configuration, "Incidents:ReopenWindow", options.ReopenWindow);
+            options.UpdateReminderInterval = Duration(configuration, "Incidents:UpdateReminderInterval", options.UpdateReminderInterval);
+        });
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
+            if (string.IsNullOrWhiteSpace(redis))
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+                silo.AddMemoryGrainStorageAsDefault();
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                var options = ConfigurationOptions.Parse(redis);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = options);
+                silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = options);
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
+                silo.ConfigureEndpoints(AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            // Chosen before anything is persisted: stored JSON without CLR type names survives renames.
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        });
+
+        var mode = string.IsNullOrWhiteSpace(redis)
+            ? new CoordinatorMode(false, $"embedded single node: localhost clustering (silo port {siloPort}, gateway port {gatewayPort}), in-memory grain storage and reminders; state is lost on exit")
+            : new CoordinatorMode(true, $"Redis cluster '{clusterId}' at {string.Join(", ", ConfigurationOptions.Parse(redis).EndPoints)}: Redis clustering, grain storage and reminders (silo port {siloPort}, gateway port {gatewayPort})");
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddHostedService<CoordinatorModeReporter>();
+        return builder;
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var text = configuration[key];
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return IsoDuration.TryParse(text, out var value) && value >= TimeSpan.Zero
+            ? value
+            : throw new InvalidOperationException($"Configuration '{key}' must be an ISO 8601 duration such as PT15M, not '{text}'.");
+    }
+
+    // The address other silos use to reach this one: the pod IP in Kubernetes, loopback on one machine.
+    private static IPAddress AdvertisedAddress(IConfiguration configuration) =>
+        IPAddress.TryParse(configuration["Orleans:AdvertisedIPAddress"] ?? configuration["POD_IP"], out var address)
+            ? address
+            : IPAddress.Loopback;
+}

@@ -1,0 +1,4 @@
+namespace UptimeCoordinator.Host.Paging;
+
+/// <summary>One page of a list; pass <see cref="NextCursor"/> back as <c>?cursor=</c> for the next.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -1,0 +1,26 @@
+using UptimeCoordinator.Host.Auth;
+using UptimeCoordinator.Host.Errors;
+using UptimeCoordinator.Host.Events;
+using UptimeCoordinator.Host.Hosting;
+using UptimeCoordinator.Host.Incidents;
+using UptimeCoordinator.Host.Probes;
+using UptimeCoordinator.Host.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCoordinatorSilo();
+builder.AddCoordinatorApi();
+builder.AddApiKeyAuth();
+
+var app = builder.Build();
+app.UseCoordinatorErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapProbes();
+app.MapOpenApi();
+app.MapServicesApi();
+app.MapEventsApi();
+app.MapIncidentsApi();
+app.Run();
+
+/// <summary>Entry point, public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
