@@ -1,0 +1,66 @@
+using UptimeCoordinator.Domain.Health;
+using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Services;
+
+namespace UptimeCoordinator.Domain.Tests.Incidents;
+
+public sealed class IncidentDeciderTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan ReopenWindow = TimeSpan.FromMinutes(15);
+
+    private static StatusChange Change(ServiceStatus from, ServiceStatus to, DateTimeOffset at) => new(1, from, to, at, "probe", "default", null);
+
+    [Fact]
+    public void OutageWithoutOpenIncidentOpensOneNamedAfterServiceAndTime()
+    {
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon), null, null, ReopenWindow);
+
+        Assert.Equal(ServiceTransitionKind.Open, transition!.Kind);
+        Assert.Equal("db-20261123T120000Z", transition.IncidentId);
+    }
+
+    [Fact]
+    public void ChangeWhileIncidentIsOpenUpdatesIt()
+    {
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.MajorOutage, Noon), "db-1", null, ReopenWindow);
+
+        Assert.Equal(new ServiceTransition(ServiceTransitionKind.Update, "db-1", "db", transition!.Change), transition);
+    }
+
+    [Fact]
+    public void RecoveryResolvesTheOpenIncident()
+    {
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.MajorOutage, ServiceStatus.Operational, Noon), "db-1", null, ReopenWindow);
+
+        Assert.Equal(ServiceTransitionKind.Resolve, transition!.Kind);
+        Assert.Equal("db-1", transition.IncidentId);
+    }
+
+    [Fact]
+    public void RecurrenceWithinTheReopenWindowReopensTheLastIncident()
+    {
+        var resolved = new RecentResolution("db-1", Noon);
+
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.PartialOutage, Noon + ReopenWindow), null, resolved, ReopenWindow);
+
+        Assert.Equal(ServiceTransitionKind.Reopen, transition!.Kind);
+        Assert.Equal("db-1", transition.IncidentId);
+    }
+
+    [Fact]
+    public void RecurrenceAfterTheReopenWindowOpensANewIncident()
+    {
+        var resolved = new RecentResolution("db-1", Noon);
+        var later = Noon + ReopenWindow + TimeSpan.FromSeconds(1);
+
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, later), null, resolved, ReopenWindow);
+
+        Assert.Equal(ServiceTransitionKind.Open, transition!.Kind);
+        Assert.NotEqual("db-1", transition.IncidentId);
+    }
+
+    [Fact]
+    public void LeavingAnOutageWithoutAnIncidentNeedsNothing() =>
+        Assert.Null(IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.Operational, Noon), null, null, ReopenWindow));
+}
