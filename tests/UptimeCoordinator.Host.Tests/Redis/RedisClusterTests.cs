@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace UptimeCoordinator.Host.Tests.Redis;
+
+/// <summary>
+/// The host as deployed with Redis: separate OS processes that form one Orleans cluster through Redis
+/// clustering, keep grain state in Redis grain storage, and hand it to a fresh pair of processes after
+/// both are killed.
+/// </summary>
+public sealed class RedisClusterTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    [SkippableFact]
+    public async Task TwoHostsShareStateThroughRedisAndAFreshPairCarriesOnAfterBothAreKilled()
+    {
+        var redisServer = RedisServer.RequireExecutable();
+        var clock = Stopwatch.StartNew();
+        await using var redis = await RedisServer.StartAsync(redisServer, TimeSpan.FromSeconds(15));
+        var run = Guid.NewGuid().ToString("N")[..12];
+        var apiKey = $"redistest{run}";
+        var serviceId = $"uc-redis-{run}";
+
+        // Each pair is a new deployment: its own ClusterId, the same ServiceId. Grain state and
+        // reminders are keyed by ServiceId ({ServiceId}/state/...), so they carry over; the
+        // membership table is per ClusterId, so the fresh pair starts a clean cluster (ready in
+        // about 3 s here). Reusing the ClusterId also works, but slowly: the killed silos stay
+        // Active in the table, nobody alive can vote them dead, and a joining silo keeps trying to
+        // ping every Active silo until its IAmAlive is stale (over 90 s with the default
+        // ClusterMembershipOptions, as the silo logs). Measured here: the fresh pair took 105-110 s
+        // to become ready, and Kestrel did not even listen until then, since the silo starts first.
+        var firstPair = new HostSettings(redis.ConnectionString, $"uc-test-{run}-a", serviceId, apiKey);
+        var secondPair = firstPair with { ClusterId = $"uc-test-{run}-b" };
+
+        var hosts = new List<HostProcess>();
+        try
+        {
+            // One cluster of two processes.
+            var (a, b) = await StartPairAsync(hosts, firstPair, "A", "B");
+            foreach (var host in new[] { a, b })
+            {
+                Assert.True(host.Log.Contains("UptimeCoordinator runs as Redis cluster"),
+                    $"Host {host.Name} does not say it runs as a Redis cluster.");
+            }
+
+            var id = $"checkout-{run}";
+            const string Name = "Checkout (Redis cluster test)";
+            var created = await SendAsync(a, HttpMethod.Put, $"api/v1/services/{id}", new { name = Name }, HttpStatusCode.Created);
+            Assert.Equal(Name, created.GetProperty("name").GetString());
+
+            var seenByB = await SendAsync(b, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            Assert.Equal(Name, seenByB.GetProperty("name").GetString());
+            Assert.Equal("operational", seenByB.GetProperty("status").GetString());
+
+            var accepted = await SendAsync(b, HttpMethod.Post, "api/v1/events",
+                new { serviceId = id, status = "down", check = "http", source = "redis-test", eventId = $"down-{run}" },
+                HttpStatusCode.Accepted);
+            Assert.Equal(1, accepted.GetProperty("accepted").GetInt32());
+
+            // A activated the service grain for the PUT. Were A and B two clusters over one store, A's
+            // activation would still hold "operational"; one cluster means one activation.
+            var open = await SendAsync(a, HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
+            var incident = Assert.Single(open.GetProperty("items").EnumerateArray(), i => ServiceIds(i).Contains(id));
+            var incidentId = incident.GetProperty("id").GetString()!;
+            var down = await SendAsync(a, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            Assert.Equal("major_outage", down.GetProperty("status").GetString());
+            Assert.Equal(incidentId, down.GetProperty("openIncidentId").GetString());
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first pair shares state; incident {incidentId} open");
+
+            // Both die at once, as in a crash: nothing is shut down cleanly, only Redis keeps the state.
+            await Task.WhenAll(a.KillAsync(), b.KillAsync());
+
+            var (c, d) = await StartPairAsync(hosts, secondPair, "C", "D");
+            var afterRestart = await SendAsync(c, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            Assert.Equal(Name, afterRestart.GetProperty("name").GetString());
+            Assert.Equal("major_outage", afterRestart.GetProperty("status").GetString());
+            Assert.Equal(incidentId, afterRestart.GetProperty("openIncidentId").GetString());
+
+            var survived = await SendAsync(d, HttpMethod.Get, $"api/v1/incidents/{Uri.EscapeDataString(incidentId)}", null, HttpStatusCode.OK);
+            Assert.Equal(incidentId, survived.GetProperty("id").GetString());
+            Assert.Contains(id, ServiceIds(survived));
+            Assert.NotEqual("resolved", survived.GetProperty("stage").GetString());
+            var stillOpen = await SendAsync(d, HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
+            Assert.Contains(incidentId, stillOpen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
+            // Recovery through the fresh pair resolves the incident opened by the first.
+            await SendAsync(c, HttpMethod.Post, "api/v1/events",
+                new { serviceId = id, status = "up", check = "http", source = "redis-test", eventId = $"up-{run}" },
+                HttpStatusCode.Accepted);
+            var resolved = await SendAsync(d, HttpMethod.Get, $"api/v1/incidents/{Uri.EscapeDataString(incidentId)}", null, HttpStatusCode.OK);
+            Assert.Equal("resolved", resolved.GetProperty("stage").GetString());
+            Assert.NotEqual(JsonValueKind.Null, resolved.GetProperty("resolvedAt").ValueKind);
+            var operational = await SendAsync(d, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            Assert.Equal("operational", operational.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, operational.GetProperty("openIncidentId").ValueKind);
+            var noneOpen = await SendAsync(c, HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
+            Assert.DoesNotContain(incidentId, noneOpen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: fresh pair found the state and resolved the incident");
+        }
+        catch (Exception ex) when (ex is not Xunit.SkipException)
+        {
+            await Task.WhenAll(hosts.Select(h => h.KillAsync()));
+            var logs = string.Join("\n", hosts.Select(h => h.Log.ToString()).Append(redis.Log.ToString()));
+            throw new XunitException($"{ex.GetType().Name}: {ex.Message}\n\nLogs of every process this test started:\n{logs}", ex);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+                output.WriteLine(host.Log.ToString());
+            }
+        }
+
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s in all");
+    }
+
+    private async Task<(HostProcess, HostProcess)> StartPairAsync(List<HostProcess> hosts, HostSettings settings, string first, string second)
+    {
+        var one = HostProcess.Start(first, settings);
+        hosts.Add(one);
+        var two = HostProcess.Start(second, settings);
+        hosts.Add(two);
+        var ready = await Task.WhenAll(one.WaitUntilReadyAsync(ReadyTimeout), two.WaitUntilReadyAsync(ReadyTimeout));
+        output.WriteLine($"hosts {first} and {second} (cluster {settings.ClusterId}) ready after {ready[0].TotalSeconds:0.0} s and {ready[1].TotalSeconds:0.0} s");
+        return (one, two);
+    }
+
+    private static async Task<JsonElement> SendAsync(HostProcess host, HttpMethod method, string path, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        host.Log.Note($"{method} /{path} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+        Assert.True(response.StatusCode == expected,
+            $"{method} /{path} on host {host.Name}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    private static string?[] ServiceIds(JsonElement incident) =>
+        [.. incident.GetProperty("serviceIds").EnumerateArray().Select(s => s.GetString())];
+}
