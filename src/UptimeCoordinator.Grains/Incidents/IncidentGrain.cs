@@ -11,7 +11,7 @@ public sealed class IncidentGrain([PersistentState("incident")] IPersistentState
     {
         if (state.State.Apply(transition.ToDomain()))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrDiscardAsync(this);
         }
 
         var incident = state.State;

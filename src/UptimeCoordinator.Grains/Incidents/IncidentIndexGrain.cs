@@ -39,7 +39,7 @@ public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPers
 
         state.State.Entries[entry.IncidentId] = entry;
         Track(entry);
-        await state.WriteStateAsync();
+        await state.WriteOrDiscardAsync(this);
     }
 
     public Task<IdPage> ListAsync(bool openOnly, string? after, int limit) =>

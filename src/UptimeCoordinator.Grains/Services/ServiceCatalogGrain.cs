@@ -32,7 +32,7 @@ public sealed class ServiceCatalogGrain([PersistentState("catalog")] IPersistent
             _graph.Set(serviceId, dependsOn);
             _ids.Add(serviceId);
             state.State.DependsOn[serviceId] = dependsOn;
-            await state.WriteStateAsync();
+            await state.WriteOrDiscardAsync(this);
         }
 
         return DependencyCheckResult.Ok;
@@ -50,7 +50,7 @@ public sealed class ServiceCatalogGrain([PersistentState("catalog")] IPersistent
         {
             _graph.Remove(serviceId);
             _ids.Remove(serviceId);
-            await state.WriteStateAsync();
+            await state.WriteOrDiscardAsync(this);
         }
 
         return [];

@@ -44,7 +44,7 @@ public sealed partial class ServiceGrain(
         State.Definition = spec.ToDefinition(Id);
         State.CreatedAt = created ? now : State.CreatedAt;
         State.UpdatedAt = now;
-        await state.WriteStateAsync();
+        await state.WriteOrDiscardAsync(this);
         return new(created ? DefineServiceOutcome.Created : DefineServiceOutcome.Updated, State.ToView(), check);
     }
 
@@ -106,13 +106,16 @@ public sealed partial class ServiceGrain(
 
         if (changed)
         {
-            if (handOvers > 0)
+            await this.PersistOrDiscardAsync(async () =>
             {
-                // The reminder is the durable wake-up should this silo die before the hand-over completes.
-                await this.RegisterOrUpdateReminder(HandOverReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            }
+                if (handOvers > 0)
+                {
+                    // The reminder is the durable wake-up should this silo die before the hand-over completes.
+                    await this.RegisterOrUpdateReminder(HandOverReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                }
 
-            await state.WriteStateAsync();
+                await state.WriteStateAsync();
+            });
             if (handOvers > 0)
             {
                 await HandOverPendingAsync();

@@ -14,9 +14,11 @@ public static partial class JsonErrorText
             return $"'{unmapped.Groups[1].Value}' is not a known field.";
         }
 
-        if (path is not null && ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        if (ex.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return $"'{path}' has a value of the wrong type or not one of the allowed values.";
+            return path is null
+                ? "The body must be a JSON object."
+                : $"'{path}' has a value of the wrong type or not one of the allowed values.";
         }
 
         var position = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";

@@ -15,7 +15,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Payload too large", $"The request body exceeds {RequestSizeLimit.MaxBodyBytes} bytes (1 MiB)."),
             BadHttpRequestException { InnerException: JsonException json } bad => (bad.StatusCode, "Malformed JSON", JsonErrorText.Describe(json)),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.InnerException is null ? bad.Message : "The request could not be read."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => (400, "Bad request", "A JSON object body is required."),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
             JsonException json => (400, "Malformed JSON", JsonErrorText.Describe(json)),
             _ => (500, "Internal error", "The request could not be completed. Quote the traceId when reporting this."),
         };

@@ -28,7 +28,7 @@ public static class CoordinatorSiloExtensions
         {
             options.ReopenWindow = Duration(configuration, "Incidents:ReopenWindow", options.ReopenWindow);
             options.UpdateReminderInterval = Duration(configuration, "Incidents:UpdateReminderInterval", options.UpdateReminderInterval);
-        });
+        }).ValidateOnStart();
 
         builder.UseOrleans(silo =>
         {

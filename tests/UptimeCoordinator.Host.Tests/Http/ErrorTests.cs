@@ -233,11 +233,9 @@ public sealed class ErrorTests(CoordinatorFixture fixture)
         await AssertNoServiceAsync(id);
     }
 
-    // SRC BUG (reported): ProblemExceptionHandler passes ASP.NET Core's own message through as the detail:
-    // "Implicit body inferred for parameter "request" but no body was provided. Did you mean to use a
-    // Service instead?", which names a handler parameter and suggests dependency injection to an API caller.
+    // ASP.NET Core's own message here names a handler parameter and suggests dependency injection:
+    // words for the developer, not for the API caller.
     [Theory]
-    [Trait("Category", "SrcBug")]
     [InlineData("")]
     [InlineData("null")]
     public async Task MissingBodySaysAJsonObjectIsRequired(string body)
@@ -250,10 +248,9 @@ public sealed class ErrorTests(CoordinatorFixture fixture)
         Assert.DoesNotContain("Service instead", detail, StringComparison.Ordinal);
     }
 
-    // SRC BUG (reported): JsonErrorText.Describe reports well-formed JSON of the wrong shape at the root
-    // (an array or a string where an object belongs) as "The body is not valid JSON (line 1, byte 1)".
+    // Well-formed JSON of the wrong shape (an array or a string where an object belongs) is not a
+    // syntax error, and calling it "not valid JSON" sends the caller looking for the wrong mistake.
     [Theory]
-    [Trait("Category", "SrcBug")]
     [InlineData("[]")]
     [InlineData("\"Checkout\"")]
     public async Task WellFormedBodyOfTheWrongShapeIsNotCalledInvalidJson(string body)
