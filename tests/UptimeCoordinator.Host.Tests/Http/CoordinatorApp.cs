@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using UptimeCoordinator.Host.Tests.Infrastructure;
 
 namespace UptimeCoordinator.Host.Tests.Http;
 
@@ -20,7 +19,7 @@ public sealed class CoordinatorApp(
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var (siloPort, gatewayPort) = FreePorts();
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
         builder.UseEnvironment(environment);
         builder.UseSetting("Orleans:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(CultureInfo.InvariantCulture));
@@ -57,23 +56,5 @@ public sealed class CoordinatorApp(
         }
 
         return client;
-    }
-
-    // Both listeners stay open until both ports are known, so the two are never the same port.
-    private static (int Silo, int Gateway) FreePorts()
-    {
-        var silo = new TcpListener(IPAddress.Loopback, 0);
-        var gateway = new TcpListener(IPAddress.Loopback, 0);
-        silo.Start();
-        gateway.Start();
-        try
-        {
-            return (((IPEndPoint)silo.LocalEndpoint).Port, ((IPEndPoint)gateway.LocalEndpoint).Port);
-        }
-        finally
-        {
-            silo.Stop();
-            gateway.Stop();
-        }
     }
 }

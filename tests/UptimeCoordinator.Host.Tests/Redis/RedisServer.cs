@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using UptimeCoordinator.Host.Tests.Infrastructure;
 
 namespace UptimeCoordinator.Host.Tests.Redis;
 

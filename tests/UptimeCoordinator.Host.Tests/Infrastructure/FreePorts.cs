@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace UptimeCoordinator.Host.Tests.Redis;
+namespace UptimeCoordinator.Host.Tests.Infrastructure;
 
 /// <summary>Free loopback TCP ports, never the same one twice in this test run and never a well-known default.</summary>
 internal static class FreePorts
