@@ -3,13 +3,16 @@ using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Events;
 using UptimeCoordinator.Host.Hosting;
 using UptimeCoordinator.Host.Incidents;
+using UptimeCoordinator.Host.Integrations;
 using UptimeCoordinator.Host.Probes;
 using UptimeCoordinator.Host.Services;
+using UptimeCoordinator.Host.Stream;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCoordinatorSilo();
 builder.AddCoordinatorApi();
 builder.AddApiKeyAuth();
+builder.AddChangeStream();
 
 var app = builder.Build();
 app.UseCoordinatorErrors();
@@ -20,6 +23,8 @@ app.MapOpenApi();
 app.MapServicesApi();
 app.MapEventsApi();
 app.MapIncidentsApi();
+app.MapIntegrationsApi();
+app.MapStreamApi();
 app.Run();
 
 /// <summary>Entry point, public so that tests can host it with WebApplicationFactory.</summary>

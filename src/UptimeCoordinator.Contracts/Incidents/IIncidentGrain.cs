@@ -13,6 +13,10 @@ public interface IIncidentGrain : IGrainWithStringKey
     [Alias("ApplyServiceTransition")]
     Task ApplyServiceTransitionAsync(ServiceTransitionMessage transition);
 
+    /// <summary>Acknowledges a detected incident; false when it does not exist or is past that stage.</summary>
+    [Alias("Acknowledge")]
+    Task<bool> AcknowledgeAsync(string by, string? message);
+
     [Alias("Get"), ReadOnly]
     Task<IncidentView?> GetAsync();
 }

@@ -59,6 +59,22 @@ public sealed class Incident
         return applies;
     }
 
+    /// <summary>
+    /// A responder has seen a newly detected incident. Only a detected incident can be acknowledged;
+    /// anything later (acknowledged already, resolved) is left as it is and false is returned.
+    /// </summary>
+    public bool Acknowledge(string by, DateTimeOffset at, string? message)
+    {
+        if (!Exists || Stage != IncidentStage.Detected)
+        {
+            return false;
+        }
+
+        Stage = IncidentStage.Acknowledged;
+        Timeline.Add(new TimelineEntry(at, TimelineEntryKind.Acknowledged, Stage, by, null, null, message));
+        return true;
+    }
+
     private bool Open(ServiceTransition transition)
     {
         if (Exists)

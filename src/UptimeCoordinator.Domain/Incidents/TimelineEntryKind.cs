@@ -9,4 +9,5 @@ public enum TimelineEntryKind
     [JsonStringEnumMemberName("status_changed")] StatusChanged = 1,
     [JsonStringEnumMemberName("resolved")] Resolved = 2,
     [JsonStringEnumMemberName("reopened")] Reopened = 3,
+    [JsonStringEnumMemberName("acknowledged")] Acknowledged = 4,
 }

@@ -73,7 +73,8 @@ public static class HealthEventBatchReader
         }
     }
 
-    private static HealthEvent? Validate(HealthEventRequest item, DateTimeOffset now, ValidationErrors errors)
+    /// <summary>Validates one event; integrations that map a tool's payload onto events use it too.</summary>
+    public static HealthEvent? Validate(HealthEventRequest item, DateTimeOffset now, ValidationErrors errors)
     {
         if (!ServiceId.IsValid(item.ServiceId))
         {

@@ -112,4 +112,40 @@ public sealed class IncidentTests
         Assert.False(open.Apply(Transition(ServiceTransitionKind.Reopen, 2, ServiceStatus.MajorOutage, 1)));
         Assert.Equal(0, open.ReopenCount);
     }
+
+    [Fact]
+    public void AcknowledgeMovesADetectedIncidentOnAndRecordsWho()
+    {
+        var incident = Opened();
+
+        Assert.True(incident.Acknowledge("alice", Noon.AddMinutes(2), "on it"));
+
+        Assert.Equal(IncidentStage.Acknowledged, incident.Stage);
+        Assert.True(incident.IsOpen);
+        Assert.Equal(new TimelineEntry(Noon.AddMinutes(2), TimelineEntryKind.Acknowledged, IncidentStage.Acknowledged, "alice", null, null, "on it"), incident.Timeline[^1]);
+    }
+
+    [Fact]
+    public void AcknowledgeIsRefusedTwiceAndAfterResolution()
+    {
+        var incident = Opened();
+        incident.Acknowledge("alice", Noon.AddMinutes(1), null);
+
+        Assert.False(incident.Acknowledge("bob", Noon.AddMinutes(2), null));
+
+        incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 30));
+        Assert.False(incident.Acknowledge("bob", Noon.AddMinutes(31), null));
+        Assert.False(new Incident().Acknowledge("bob", Noon, null));
+        Assert.Single(incident.Timeline, e => e.Kind == TimelineEntryKind.Acknowledged);
+    }
+
+    [Fact]
+    public void AnAcknowledgedIncidentStillResolvesOnRecovery()
+    {
+        var incident = Opened();
+        incident.Acknowledge("alice", Noon.AddMinutes(1), null);
+
+        Assert.True(incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 30)));
+        Assert.Equal(IncidentStage.Resolved, incident.Stage);
+    }
 }
