@@ -1,6 +1,96 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using UptimeCoordinator.Domain;
+using UptimeCoordinator.Host.Auth;
+using UptimeCoordinator.Host.Events;
+using UptimeCoordinator.Host.Integrations.Generic;
+
 namespace UptimeCoordinator.Host.Integrations.Grafana;
 
-public static class GrafanaApi
+/// <summary><c>POST /api/v1/integrations/grafana</c>: Grafana unified alerting's webhook contact point.</summary>
+public static partial class GrafanaApi
 {
-    public static IEndpointRouteBuilder MapGrafanaIntegration(this IEndpointRouteBuilder app) => app;
+    public const string Path = "/api/v1/integrations/grafana";
+
+    // grafana/alerting's signer falls back to this name when the contact point's header field is left
+    // empty, although its UI and docs name X-Grafana-Alerting-Signature; both are accepted by default.
+    private const string FallbackSignatureHeader = "X-Grafana-Alert-Signature";
+
+    public static IEndpointRouteBuilder MapGrafanaIntegration(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, PostAsync)
+            .RequireAuthorization(Roles.IngestPolicy)
+            .WithTags("Integrations")
+            .WithName("PostGrafanaWebhook")
+            .WithSummary("Grafana unified alerting webhook (version 1)")
+            .WithDescription(
+                "Each alert is a health event on the check named by its fingerprint (else its ruleUID), for the service " +
+                "named by the 'service' label (Integrations:Grafana:ServiceLabel), else 'job', else 'instance' without its " +
+                "port. Firing with severity 'warning' is degraded, any other severity is down; resolved is up. Repeats are " +
+                "recognised by fingerprint, startsAt and status. Alerts naming no known service are skipped and listed. " +
+                "With Integrations:Grafana:Secret set, the contact point's HMAC signature is required.")
+            .Accepts<GrafanaWebhook>("application/json");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<IntegrationAccepted>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        HttpRequest request,
+        IConfiguration configuration,
+        TimeProvider time,
+        EventIngestor ingestor,
+        ILoggerFactory logs,
+        CancellationToken cancellationToken)
+    {
+        var options = GrafanaOptions.From(configuration);
+        var body = await ToolPayloadJson.ReadBodyAsync(request, cancellationToken);
+        var now = time.GetUtcNow();
+        if (!string.IsNullOrEmpty(options.Secret) && CheckSignature(request, body, options, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var errors = new ValidationErrors();
+        var webhook = ToolPayloadJson.Deserialize<GrafanaWebhook>(body, errors);
+        IReadOnlyList<MappedEvent> mapped = webhook is null ? [] : GrafanaAlertMapper.Map(webhook, options.ServiceLabel, now, errors);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), detail: "No alert was applied.");
+        }
+
+        var accepted = await ToolEventBatch.IngestAsync(mapped, GrafanaAlertMapper.NoServiceReason(options.ServiceLabel), now, ingestor);
+        if (accepted.Skipped.Length > 0)
+        {
+            // Grafana does not show the response body, so the log is where an operator learns of these.
+            LogSkipped(logs.CreateLogger(typeof(GrafanaApi)), accepted.Skipped.Length, mapped.Count, webhook!.Receiver,
+                string.Join("; ", accepted.Skipped.Select(s => $"{s.Item}: {s.Reason}")));
+        }
+
+        return TypedResults.Accepted((string?)null, accepted);
+    }
+
+    private static ProblemHttpResult? CheckSignature(HttpRequest request, byte[] body, GrafanaOptions options, DateTimeOffset now)
+    {
+        var signature = request.Headers[options.SignatureHeader].ToString();
+        if (signature.Length == 0 && options.SignatureHeader == GrafanaOptions.DefaultSignatureHeader)
+        {
+            signature = request.Headers[FallbackSignatureHeader].ToString();
+        }
+
+        var timestamped = !string.IsNullOrEmpty(options.TimestampHeader);
+        var timestamp = timestamped ? request.Headers[options.TimestampHeader!].ToString() : null;
+        var detail = GrafanaSignature.Verify(body, options.Secret!, signature, timestamped, timestamp, now) switch
+        {
+            SignatureCheck.Valid => null,
+            SignatureCheck.Missing => timestamped
+                ? $"Sign the webhook: set the contact point's HMAC secret, header '{options.SignatureHeader}' and timestamp header '{options.TimestampHeader}'."
+                : $"Sign the webhook: set the contact point's HMAC secret and header '{options.SignatureHeader}'.",
+            SignatureCheck.Expired => $"The signature's timestamp is more than {GrafanaSignature.MaxAge.TotalMinutes:0} minutes from this host's clock.",
+            _ => "The signature does not match the body and the configured secret.",
+        };
+        return detail is null
+            ? null
+            : TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grafana webhook (receiver {Receiver}): skipped {Skipped} of {Total} alerts: {Reasons}")]
+    private static partial void LogSkipped(ILogger logger, int skipped, int total, string? receiver, string reasons);
 }
