@@ -13,6 +13,7 @@ builder.AddCoordinatorSilo();
 builder.AddCoordinatorApi();
 builder.AddApiKeyAuth();
 builder.AddChangeStream();
+builder.AddIntegrations();
 
 var app = builder.Build();
 app.UseCoordinatorErrors();

@@ -8,6 +8,8 @@ namespace UptimeCoordinator.Host.Integrations;
 /// <summary>Monitoring tools' own payloads, mapped onto health events: <c>/api/v1/integrations/*</c>.</summary>
 public static class IntegrationsApi
 {
+    public static WebApplicationBuilder AddIntegrations(this WebApplicationBuilder builder) => builder;
+
     public static IEndpointRouteBuilder MapIntegrationsApi(this IEndpointRouteBuilder app)
     {
         app.MapAlertmanagerIntegration();
