@@ -24,6 +24,7 @@ public static class CoordinatorApiExtensions
             // A misspelt field in a request is an error, not a silently ignored default.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new Rfc3339DateTimeOffsetConverter());
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddCoordinatorProblemDetails();

@@ -155,6 +155,8 @@ public sealed class EventIngestTests(CoordinatorFixture fixture)
     [InlineData("""{"serviceId":"web"}""", "status")]
     [InlineData("""{"serviceId":"web","status":"DOWN!"}""", "status")]
     [InlineData("""{"serviceId":"web","status":"down","observedAt":"yesterday"}""", "observedAt")]
+    [InlineData("""{"serviceId":"web","status":"down","observedAt":"2026-01-15T14:00:00"}""", "observedAt")]
+    [InlineData("""{"serviceId":"web","status":"down","observedAt":"2026-01-15"}""", "observedAt")]
     public async Task InvalidEventIsRejectedNamingTheField(string body, string field)
     {
         using var response = await Api.Monitor.PostAsync("/api/v1/events", Json.Raw(body));
@@ -208,6 +210,20 @@ public sealed class EventIngestTests(CoordinatorFixture fixture)
 
         await Problem.AssertValidationAsync(response, "observedAt");
         await AssertUntouchedAsync(id);
+    }
+
+    [Fact]
+    public async Task ObservedAtWithAnOffsetIsTheSameInstantWhateverTheOffset()
+    {
+        var id = await NewServiceAsync();
+        var instant = TestTime.MinutesAgo(30);
+        var local = instant.ToOffset(TimeSpan.FromHours(-5)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await Api.Monitor.PostAsync("/api/v1/events", Json.Raw($$"""{"serviceId":"{{id}}","status":"down","observedAt":"{{local}}"}"""));
+
+        await AssertAcceptedAsync(response, accepted: 1, duplicates: 0);
+        var since = (await Api.GetServiceAsync(id)).Time("since");
+        Assert.Equal(instant.ToUnixTimeMilliseconds(), since.ToUnixTimeMilliseconds());
     }
 
     [Fact]
