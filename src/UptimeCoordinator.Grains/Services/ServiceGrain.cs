@@ -1,11 +1,13 @@
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Health;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Grains.Changes;
 using UptimeCoordinator.Grains.Incidents;
 
 namespace UptimeCoordinator.Grains.Services;
@@ -13,6 +15,7 @@ namespace UptimeCoordinator.Grains.Services;
 /// <summary>
 /// One monitored service. Applies health events through the domain state machine, writes only
 /// when something changed, and hands each status change to its incident after persisting it.
+/// Status changes are announced on the live change stream once stored.
 /// </summary>
 [GrainType("service")]
 public sealed partial class ServiceGrain(
@@ -86,6 +89,7 @@ public sealed partial class ServiceGrain(
         int accepted = 0, duplicates = 0;
         var changed = false;
         var handOvers = 0;
+        var changes = new List<ChangeEvent>();
         foreach (var healthEvent in events)
         {
             var result = State.Health.Apply(healthEvent.ToObservation(), definition.Detection);
@@ -97,10 +101,15 @@ public sealed partial class ServiceGrain(
 
             accepted++;
             changed |= result.ChangedState;
-            if (result.Change is { } change && Decide(change) is { } transition)
+            if (result.Change is { } change)
             {
-                State.PendingTransitions.Add(transition);
-                handOvers++;
+                if (Decide(change) is { } transition)
+                {
+                    State.PendingTransitions.Add(transition);
+                    handOvers++;
+                }
+
+                changes.Add(new ServiceStatusChanged(Id, change.From, change.To, change.At, State.OpenIncidentId));
             }
         }
 
@@ -116,6 +125,9 @@ public sealed partial class ServiceGrain(
 
                 await state.WriteStateAsync();
             });
+
+            // Announced before the hand-over, so that a status change precedes the incident it opens.
+            await this.PublishChangesAsync(changes, logger);
             if (handOvers > 0)
             {
                 await HandOverPendingAsync();

@@ -1,6 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Providers;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
+using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Domain.Time;
 using UptimeCoordinator.Grains.Incidents;
 
@@ -37,6 +43,8 @@ public static class CoordinatorSiloExtensions
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
                 silo.AddMemoryGrainStorageAsDefault();
+                silo.AddMemoryGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, (OptionsBuilder<MemoryGrainStorageOptions> o) =>
+                    o.Configure<Serializer>(UseOrleansSerializer));
                 silo.UseInMemoryReminderService();
             }
             else
@@ -44,9 +52,20 @@ public static class CoordinatorSiloExtensions
                 var options = ConfigurationOptions.Parse(redis);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = options);
                 silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = options);
+
+                // Stream subscriptions outlive the silo that hosts the pub-sub grain.
+                silo.AddRedisGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, (OptionsBuilder<RedisStorageOptions> o) =>
+                    o.Configure<Serializer>((pubSub, serializer) =>
+                    {
+                        pubSub.ConfigurationOptions = options;
+                        UseOrleansSerializer(pubSub, serializer);
+                    }));
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
                 silo.ConfigureEndpoints(AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
             }
+
+            // The cluster-wide live change stream: grains publish, every host subscribes (Stream/ChangeStreamSubscriber).
+            silo.AddMemoryStreams(ChangeStream.ProviderName);
 
             // Chosen before anything is persisted: stored JSON without CLR type names survives renames.
             silo.UseSystemTextJsonGrainStorageSerializer();
@@ -59,6 +78,10 @@ public static class CoordinatorSiloExtensions
         builder.Services.AddHostedService<CoordinatorModeReporter>();
         return builder;
     }
+
+    // Stream pub-sub state is Orleans' own types, which the JSON grain storage serializer writes but cannot read back.
+    private static void UseOrleansSerializer(IStorageProviderSerializerOptions options, Serializer serializer) =>
+        options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
 
     private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
     {

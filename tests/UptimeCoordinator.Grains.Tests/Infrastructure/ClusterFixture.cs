@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using UptimeCoordinator.Contracts.Changes;
 
 namespace UptimeCoordinator.Grains.Tests.Infrastructure;
 
@@ -22,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(ChangeStream.ProviderName);
+            silo.AddMemoryGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, (OptionsBuilder<MemoryGrainStorageOptions> o) =>
+                o.Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Services.TryAddSingleton(TimeProvider.System);
             silo.Services.AddGrainStorage(
