@@ -6,6 +6,9 @@ public enum RemoveServiceOutcome
     NotFound,
     HasDependents,
     HasOpenIncident,
+
+    /// <summary>A status change has not reached its incident yet; removing now would lose it.</summary>
+    HandOverPending,
 }
 
 [GenerateSerializer, Alias("uc.RemoveServiceResult")]

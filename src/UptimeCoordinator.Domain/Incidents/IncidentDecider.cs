@@ -14,7 +14,8 @@ public static class IncidentDecider
         StatusChange change,
         string? openIncidentId,
         RecentResolution? lastResolved,
-        TimeSpan reopenWindow)
+        TimeSpan reopenWindow,
+        string nonce)
     {
         var isOutage = change.To.ToSeverity() is not null;
         if (openIncidentId is not null)
@@ -33,10 +34,14 @@ public static class IncidentDecider
             return new(ServiceTransitionKind.Reopen, lastResolved.IncidentId, serviceId, change);
         }
 
-        return new(ServiceTransitionKind.Open, NewIncidentId(serviceId, change), serviceId, change);
+        return new(ServiceTransitionKind.Open, NewIncidentId(serviceId, change, nonce), serviceId, change);
     }
 
-    /// <summary>Readable and unique per service: a service cannot open two incidents in one second.</summary>
-    public static string NewIncidentId(string serviceId, StatusChange change) =>
-        $"{serviceId}-{change.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+    /// <summary>
+    /// Readable (service and UTC start) and unique: the caller's random <paramref name="nonce"/> keeps
+    /// apart two incidents of one service in the same second, or of a service deleted and created
+    /// again that is sent old timestamps. The id is persisted with the hand-over, so retries reuse it.
+    /// </summary>
+    public static string NewIncidentId(string serviceId, StatusChange change, string nonce) =>
+        $"{serviceId}-{change.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{nonce}";
 }

@@ -63,6 +63,13 @@ public sealed partial class ServiceGrain(
             return new(RemoveServiceOutcome.HasOpenIncident, [], incidentId);
         }
 
+        // A resolve not yet handed over would leave its incident open for good once this state is gone.
+        await HandOverPendingAsync();
+        if (State.PendingTransitions.Count > 0)
+        {
+            return new(RemoveServiceOutcome.HandOverPending, [], State.PendingTransitions[0].IncidentId);
+        }
+
         var dependents = await GrainFactory.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).UnregisterAsync(Id);
         if (dependents.Length > 0)
         {
@@ -142,7 +149,8 @@ public sealed partial class ServiceGrain(
 
     private ServiceTransition? Decide(StatusChange change)
     {
-        var transition = IncidentDecider.Decide(Id, change, State.OpenIncidentId, State.LastResolved, incidentOptions.Value.ReopenWindow);
+        var nonce = Guid.NewGuid().ToString("N")[..6];
+        var transition = IncidentDecider.Decide(Id, change, State.OpenIncidentId, State.LastResolved, incidentOptions.Value.ReopenWindow, nonce);
         switch (transition?.Kind)
         {
             case ServiceTransitionKind.Open or ServiceTransitionKind.Reopen:

@@ -73,7 +73,7 @@ public static class CoordinatorSiloExtensions
 
         var mode = string.IsNullOrWhiteSpace(redis)
             ? new CoordinatorMode(false, $"embedded single node: localhost clustering (silo port {siloPort}, gateway port {gatewayPort}), in-memory grain storage and reminders; state is lost on exit")
-            : new CoordinatorMode(true, $"Redis cluster '{clusterId}' at {string.Join(", ", ConfigurationOptions.Parse(redis).EndPoints)}: Redis clustering, grain storage and reminders (silo port {siloPort}, gateway port {gatewayPort})");
+            : new CoordinatorMode(true, $"Redis cluster '{clusterId}' at {string.Join(", ", ConfigurationOptions.Parse(redis).EndPoints.Select(Describe))}: Redis clustering, grain storage and reminders (silo port {siloPort}, gateway port {gatewayPort})");
         builder.Services.AddSingleton(mode);
         builder.Services.AddHostedService<CoordinatorModeReporter>();
         return builder;
@@ -95,6 +95,13 @@ public static class CoordinatorSiloExtensions
             ? value
             : throw new InvalidOperationException($"Configuration '{key}' must be an ISO 8601 duration such as PT15M, not '{text}'.");
     }
+
+    // DnsEndPoint.ToString() reads "Unspecified/host:port"; operators expect host:port.
+    private static string Describe(EndPoint endpoint) => endpoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endpoint.ToString() ?? "",
+    };
 
     // The address other silos use to reach this one: the pod IP in Kubernetes, loopback on one machine.
     private static IPAddress AdvertisedAddress(IConfiguration configuration) =>

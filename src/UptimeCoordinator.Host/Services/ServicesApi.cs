@@ -73,6 +73,9 @@ public static class ServicesApi
             RemoveServiceOutcome.HasDependents => Problems.Conflict(
                 "Service has dependents",
                 $"Services {string.Join(", ", result.Dependents)} depend on '{id}'; remove it from their dependsOn first."),
+            RemoveServiceOutcome.HandOverPending => Problems.Conflict(
+                "Service is still updating its incident",
+                $"A status change of '{id}' has not reached incident '{result.OpenIncidentId}' yet; retry shortly."),
             _ => Problems.Conflict(
                 "Service has an open incident",
                 $"Incident '{result.OpenIncidentId}' is open for '{id}'; it must be resolved first."),

@@ -8,22 +8,23 @@ public sealed class IncidentDeciderTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan ReopenWindow = TimeSpan.FromMinutes(15);
+    private const string Nonce = "a1b2c3";
 
     private static StatusChange Change(ServiceStatus from, ServiceStatus to, DateTimeOffset at) => new(1, from, to, at, "probe", "default", null);
 
     [Fact]
     public void OutageWithoutOpenIncidentOpensOneNamedAfterServiceAndTime()
     {
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon), null, null, ReopenWindow);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon), null, null, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Open, transition!.Kind);
-        Assert.Equal("db-20261123T120000Z", transition.IncidentId);
+        Assert.Equal("db-20261123T120000Z-a1b2c3", transition.IncidentId);
     }
 
     [Fact]
     public void ChangeWhileIncidentIsOpenUpdatesIt()
     {
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.MajorOutage, Noon), "db-1", null, ReopenWindow);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.MajorOutage, Noon), "db-1", null, ReopenWindow, Nonce);
 
         Assert.Equal(new ServiceTransition(ServiceTransitionKind.Update, "db-1", "db", transition!.Change), transition);
     }
@@ -31,7 +32,7 @@ public sealed class IncidentDeciderTests
     [Fact]
     public void RecoveryResolvesTheOpenIncident()
     {
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.MajorOutage, ServiceStatus.Operational, Noon), "db-1", null, ReopenWindow);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.MajorOutage, ServiceStatus.Operational, Noon), "db-1", null, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Resolve, transition!.Kind);
         Assert.Equal("db-1", transition.IncidentId);
@@ -42,7 +43,7 @@ public sealed class IncidentDeciderTests
     {
         var resolved = new RecentResolution("db-1", Noon);
 
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.PartialOutage, Noon + ReopenWindow), null, resolved, ReopenWindow);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.PartialOutage, Noon + ReopenWindow), null, resolved, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Reopen, transition!.Kind);
         Assert.Equal("db-1", transition.IncidentId);
@@ -54,7 +55,7 @@ public sealed class IncidentDeciderTests
         var resolved = new RecentResolution("db-1", Noon);
         var later = Noon + ReopenWindow + TimeSpan.FromSeconds(1);
 
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, later), null, resolved, ReopenWindow);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, later), null, resolved, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Open, transition!.Kind);
         Assert.NotEqual("db-1", transition.IncidentId);
@@ -62,5 +63,5 @@ public sealed class IncidentDeciderTests
 
     [Fact]
     public void LeavingAnOutageWithoutAnIncidentNeedsNothing() =>
-        Assert.Null(IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.Operational, Noon), null, null, ReopenWindow));
+        Assert.Null(IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.Operational, Noon), null, null, ReopenWindow, Nonce));
 }

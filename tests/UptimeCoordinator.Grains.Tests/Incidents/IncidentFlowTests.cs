@@ -115,7 +115,7 @@ public sealed class IncidentFlowTests(ClusterFixture fixture)
         // the incident grain heard of it.
         var id = UniqueId();
         var change = new StatusChange(1, ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon, "crash-test", "default", null);
-        var incidentId = IncidentDecider.NewIncidentId(id, change);
+        var incidentId = IncidentDecider.NewIncidentId(id, change, "seeded");
         var state = new ServiceState
         {
             Definition = new ServiceDefinition(id, "Crashed mid hand-over", null, null, [], DetectionPolicy.Default),
@@ -151,5 +151,49 @@ public sealed class IncidentFlowTests(ClusterFixture fixture)
         var view = await incident.GetAsync();
         Assert.Equal(2, view!.Timeline.Length);
         Assert.Equal(IncidentStage.Resolved, view.Stage);
+    }
+
+    [Fact]
+    public async Task RecreatedServiceSentOldTimestampsOpensAFreshIncident()
+    {
+        var service = await DefinedAsync();
+        await service.RecordHealthAsync([Event(HealthStatus.Down, 0), Event(HealthStatus.Up, 10)]);
+        var first = (await ListedAsync(openOnly: false)).Single(i => i.StartsWith(service.GetPrimaryKeyString(), StringComparison.Ordinal));
+        Assert.Equal(RemoveServiceOutcome.Removed, (await service.RemoveAsync()).Outcome);
+        await service.DefineAsync(Spec());
+
+        await service.RecordHealthAsync([Event(HealthStatus.Down, 0)]);
+
+        var second = (await service.GetAsync())!.OpenIncidentId!;
+        Assert.NotEqual(first, second);
+        Assert.Equal(IncidentStage.Detected, (await IncidentAsync(second))!.Stage);
+        Assert.Equal(IncidentStage.Resolved, (await IncidentAsync(first))!.Stage);
+    }
+
+    [Fact]
+    public async Task RemovingAServiceFirstHandsOverItsPendingResolve()
+    {
+        var id = UniqueId();
+        var opened = new StatusChange(1, ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon, "t", "default", null);
+        var recovered = new StatusChange(2, ServiceStatus.MajorOutage, ServiceStatus.Operational, Noon.AddMinutes(5), "t", "default", null);
+        var incidentId = IncidentDecider.NewIncidentId(id, opened, "seeded");
+        await fixture.Grains.GetGrain<IIncidentGrain>(incidentId).ApplyServiceTransitionAsync(
+            ServiceTransitionMessage.Of(new ServiceTransition(ServiceTransitionKind.Open, incidentId, id, opened)));
+        var state = new ServiceState
+        {
+            Definition = new ServiceDefinition(id, "Resolved but not handed over", null, null, [], DetectionPolicy.Default),
+            LastResolved = new RecentResolution(incidentId, recovered.At),
+            PendingTransitions = [new ServiceTransition(ServiceTransitionKind.Resolve, incidentId, id, recovered)],
+        };
+        state.Health.ChangeSequence = 2;
+        var serializer = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+        var service = fixture.Grains.GetGrain<IServiceGrain>(id);
+        fixture.Store.Entries[service.GetGrainId()] = new StoredState(serializer.Serialize(state), "seeded");
+        await fixture.Grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).RegisterAsync(id, []);
+
+        Assert.Equal(RemoveServiceOutcome.Removed, (await service.RemoveAsync()).Outcome);
+
+        Assert.Equal(IncidentStage.Resolved, (await IncidentAsync(incidentId))!.Stage);
+        Assert.DoesNotContain(incidentId, await ListedAsync(openOnly: true));
     }
 }
