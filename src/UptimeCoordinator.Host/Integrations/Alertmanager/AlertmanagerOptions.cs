@@ -11,15 +11,7 @@ public sealed class AlertmanagerOptions
     /// </summary>
     public string ServiceLabel { get; set; } = "service";
 
-    /// <summary>Reads the section; a blank label is a configuration error, reported at startup.</summary>
-    public static AlertmanagerOptions From(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(Section).Get<AlertmanagerOptions>() ?? new AlertmanagerOptions();
-        if (string.IsNullOrWhiteSpace(options.ServiceLabel))
-        {
-            throw new InvalidOperationException($"{Section}:ServiceLabel must name an alert label, such as \"service\".");
-        }
-
-        return options;
-    }
+    /// <summary>What is wrong with these settings, or null when nothing is.</summary>
+    public string? Problem() =>
+        string.IsNullOrWhiteSpace(ServiceLabel) ? $"{Section}:ServiceLabel must name an alert label, such as \"service\"." : null;
 }

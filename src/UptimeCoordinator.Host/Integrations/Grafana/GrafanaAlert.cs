@@ -6,7 +6,7 @@ namespace UptimeCoordinator.Host.Integrations.Grafana;
 /// </summary>
 public sealed record GrafanaAlert(
     string? Status,
-    Dictionary<string, string>? Labels,
+    IReadOnlyDictionary<string, string?>? Labels,
     Dictionary<string, string>? Annotations,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,

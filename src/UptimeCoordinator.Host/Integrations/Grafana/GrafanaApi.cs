@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Host.Auth;
 using UptimeCoordinator.Host.Events;
-using UptimeCoordinator.Host.Integrations.Generic;
 
 namespace UptimeCoordinator.Host.Integrations.Grafana;
 
 /// <summary><c>POST /api/v1/integrations/grafana</c>: Grafana unified alerting's webhook contact point.</summary>
-public static partial class GrafanaApi
+public static class GrafanaApi
 {
     public const string Path = "/api/v1/integrations/grafana";
 
@@ -34,13 +34,13 @@ public static partial class GrafanaApi
 
     private static async Task<Results<Accepted<IntegrationAccepted>, ValidationProblem, ProblemHttpResult>> PostAsync(
         HttpRequest request,
-        IConfiguration configuration,
+        IOptions<GrafanaOptions> configured,
         TimeProvider time,
         EventIngestor ingestor,
         ILoggerFactory logs,
         CancellationToken cancellationToken)
     {
-        var options = GrafanaOptions.From(configuration);
+        var options = configured.Value;
         var body = await ToolPayloadJson.ReadBodyAsync(request, cancellationToken);
         var now = time.GetUtcNow();
         if (!string.IsNullOrEmpty(options.Secret) && CheckSignature(request, body, options, now) is { } refusal)
@@ -50,20 +50,14 @@ public static partial class GrafanaApi
 
         var errors = new ValidationErrors();
         var webhook = ToolPayloadJson.Deserialize<GrafanaWebhook>(body, errors);
-        IReadOnlyList<MappedEvent> mapped = webhook is null ? [] : GrafanaAlertMapper.Map(webhook, options.ServiceLabel, now, errors);
+        var mapping = webhook is null ? ToolMapping.Empty : GrafanaAlertMapper.Map(webhook, options.ServiceLabel, now, errors);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), detail: "No alert was applied.");
         }
 
-        var accepted = await ToolEventBatch.IngestAsync(mapped, GrafanaAlertMapper.NoServiceReason(options.ServiceLabel), now, ingestor);
-        if (accepted.Skipped.Length > 0)
-        {
-            // Grafana does not show the response body, so the log is where an operator learns of these.
-            LogSkipped(logs.CreateLogger(typeof(GrafanaApi)), accepted.Skipped.Length, mapped.Count, webhook!.Receiver,
-                string.Join("; ", accepted.Skipped.Select(s => $"{s.Item}: {s.Reason}")));
-        }
-
+        var accepted = await ToolEventBatch.IngestAsync(mapping, ServiceLabels.NoServiceReason(options.ServiceLabel), now, ingestor);
+        IntegrationLog.SkippedAlerts(logs.CreateLogger(typeof(GrafanaApi)), "Grafana", webhook!.Receiver, webhook.Alerts!.Count, accepted);
         return TypedResults.Accepted((string?)null, accepted);
     }
 
@@ -90,7 +84,4 @@ public static partial class GrafanaApi
             ? null
             : TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Grafana webhook (receiver {Receiver}): skipped {Skipped} of {Total} alerts: {Reasons}")]
-    private static partial void LogSkipped(ILogger logger, int skipped, int total, string? receiver, string reasons);
 }

@@ -21,6 +21,9 @@ public sealed class GrafanaOptions
     /// <summary>The alert label that names the service; <c>job</c>, then <c>instance</c>, when it is missing.</summary>
     public string ServiceLabel { get; set; } = "service";
 
-    public static GrafanaOptions From(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<GrafanaOptions>() ?? new GrafanaOptions();
+    /// <summary>What is wrong with these settings, or null when nothing is.</summary>
+    public string? Problem() =>
+        string.IsNullOrWhiteSpace(ServiceLabel) ? $"{Section}:ServiceLabel must name an alert label, such as \"service\"."
+        : !string.IsNullOrEmpty(Secret) && string.IsNullOrWhiteSpace(SignatureHeader) ? $"{Section}:SignatureHeader must name the header Grafana signs in when a Secret is set."
+        : null;
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Host.Auth;
 using UptimeCoordinator.Host.Events;
-using UptimeCoordinator.Host.Integrations.Generic;
 
 namespace UptimeCoordinator.Host.Integrations.PagerDuty;
 
@@ -35,8 +34,7 @@ public static class PagerDutyApi
     private static async Task<Results<Accepted<PagerDutyAccepted>, ValidationProblem, ProblemHttpResult>> PostAsync(
         HttpContext context,
         IOptions<ApiKeyOptions> keys,
-        IGrainFactory grains,
-        EventIngestor ingestor,
+        PagerDutyEventProcessor processor,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -60,7 +58,6 @@ public static class PagerDutyApi
 
         var action = PagerDutyEventMapper.Validate(pagerDutyEvent, errors);
         var now = time.GetUtcNow();
-        var processor = new PagerDutyEventProcessor(grains, ingestor);
         switch (action)
         {
             case PagerDutyAction.Trigger:

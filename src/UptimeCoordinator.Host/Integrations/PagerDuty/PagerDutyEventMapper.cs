@@ -5,7 +5,6 @@ using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Host.Events;
-using UptimeCoordinator.Host.Integrations.Generic;
 
 namespace UptimeCoordinator.Host.Integrations.PagerDuty;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using UptimeCoordinator.Host.Integrations;
 using UptimeCoordinator.Host.Integrations.Alertmanager;
 
 namespace UptimeCoordinator.Host.Tests.Integrations.Alertmanager;
@@ -36,7 +37,7 @@ public static class AlertmanagerFixtures
     public static AlertmanagerPayload Payload(string name) => Parse(Text(name));
 
     public static AlertmanagerPayload Parse(string json) =>
-        JsonSerializer.Deserialize<AlertmanagerPayload>(json, AlertmanagerPayload.JsonOptions)
+        JsonSerializer.Deserialize<AlertmanagerPayload>(json, ToolPayloadJson.Options)
         ?? throw new InvalidOperationException("the payload is null");
 
     /// <summary>The fixture as a tree, to change one thing about it.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Health;
+using UptimeCoordinator.Host.Integrations;
 using UptimeCoordinator.Host.Integrations.Alertmanager;
 using static UptimeCoordinator.Host.Tests.Integrations.Alertmanager.AlertmanagerFixtures;
 
@@ -17,10 +18,9 @@ public sealed class AlertmanagerMapperTests
         var mapping = Map(FiringTwoAlerts);
 
         Assert.Empty(mapping.Skipped);
-        Assert.Equal([0, 1], mapping.Events.Select(e => e.Index));
-        Assert.All(mapping.Events, e => Assert.Equal("checkout", e.Event.ServiceId));
-        Assert.Equal([CriticalFingerprint, WarningFingerprint], mapping.Events.Select(e => e.Event.Check));
-        Assert.Equal([CriticalFingerprint, WarningFingerprint], mapping.Events.Select(e => e.Fingerprint));
+        Assert.Equal(["alerts[0]", "alerts[1]"], mapping.Events.Select(e => e.Item));
+        Assert.All(mapping.Events, e => Assert.Equal("checkout", e.Request.ServiceId));
+        Assert.Equal([CriticalFingerprint, WarningFingerprint], mapping.Events.Select(e => e.Request.Check));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = Map(FiringTwoAlerts);
 
-        Assert.Equal([HealthStatus.Down, HealthStatus.Degraded], mapping.Events.Select(e => e.Event.Status!.Value));
+        Assert.Equal([HealthStatus.Down, HealthStatus.Degraded], mapping.Events.Select(e => e.Request.Status!.Value));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class AlertmanagerMapperTests
 
         var mapping = Map(payload);
 
-        Assert.Equal(HealthStatus.Down, mapping.Events[1].Event.Status);
+        Assert.Equal(HealthStatus.Down, mapping.Events[1].Request.Status);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = Map(FiringTwoAlerts);
 
-        Assert.All(mapping.Events, e => Assert.Equal(DateTimeOffset.Parse("2026-11-23T20:28:41Z"), e.Event.ObservedAt));
+        Assert.All(mapping.Events, e => Assert.Equal(DateTimeOffset.Parse("2026-11-23T20:28:41Z"), e.Request.ObservedAt));
     }
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class AlertmanagerMapperTests
         var resolved = Map(ResolvedTwoAlerts);
 
         Assert.Empty(resolved.Skipped);
-        Assert.All(resolved.Events, e => Assert.Equal(HealthStatus.Up, e.Event.Status));
-        Assert.All(resolved.Events, e => Assert.Equal(DateTimeOffset.Parse("2026-11-23T20:29:41Z"), e.Event.ObservedAt));
-        Assert.Equal(firing.Events.Select(e => (e.Event.ServiceId, e.Event.Check)), resolved.Events.Select(e => (e.Event.ServiceId, e.Event.Check)));
+        Assert.All(resolved.Events, e => Assert.Equal(HealthStatus.Up, e.Request.Status));
+        Assert.All(resolved.Events, e => Assert.Equal(DateTimeOffset.Parse("2026-11-23T20:29:41Z"), e.Request.ObservedAt));
+        Assert.Equal(firing.Events.Select(e => (e.Request.ServiceId, e.Request.Check)), resolved.Events.Select(e => (e.Request.ServiceId, e.Request.Check)));
     }
 
     [Fact]
@@ -77,21 +77,21 @@ public sealed class AlertmanagerMapperTests
         var first = Map(FiringTwoAlerts);
         var retry = Map(FiringTwoAlerts);
 
-        Assert.Equal(first.Events.Select(e => e.Event.EventId), retry.Events.Select(e => e.Event.EventId));
+        Assert.Equal(first.Events.Select(e => e.Request.EventId), retry.Events.Select(e => e.Request.EventId));
         Assert.Equal(
             ["am:3674736a37fc8008:2026-11-23T20:28:41.0000000Z:firing", "am:8eda6567518a3062:2026-11-23T20:28:41.0000000Z:firing"],
-            first.Events.Select(e => e.Event.EventId));
+            first.Events.Select(e => e.Request.EventId));
     }
 
     [Fact]
     public void EventIdDiffersBetweenFiringAndResolvedAndBetweenTwoFirings()
     {
-        var firing = Map(FiringTwoAlerts).Events[0].Event.EventId;
-        var resolved = Map(ResolvedTwoAlerts).Events[0].Event.EventId;
+        var firing = Map(FiringTwoAlerts).Events[0].Request.EventId;
+        var resolved = Map(ResolvedTwoAlerts).Events[0].Request.EventId;
         var refired = Node(FiringTwoAlerts);
         refired["alerts"]![0]!["startsAt"] = "2026-11-23T21:00:00Z";
 
-        var again = Map(refired).Events[0].Event.EventId;
+        var again = Map(refired).Events[0].Request.EventId;
 
         Assert.Equal(3, new[] { firing, resolved, again }.Distinct().Count());
     }
@@ -102,9 +102,9 @@ public sealed class AlertmanagerMapperTests
         var named = Map(FiringTwoAlerts).Events;
         var fallbacks = Map(FiringLabelFallbacks).Events;
 
-        Assert.All(named, e => Assert.Equal("alertmanager", e.Event.Source));
-        Assert.Equal("Checkout error rate above 5%", named[0].Event.Message);
-        Assert.Equal("pay-1 has not been scraped for 2 minutes", fallbacks.Single(e => e.Event.ServiceId == "payments").Event.Message);
+        Assert.All(named, e => Assert.Equal("alertmanager", e.Request.Source));
+        Assert.Equal("Checkout error rate above 5%", named[0].Request.Message);
+        Assert.Equal("pay-1 has not been scraped for 2 minutes", fallbacks.Single(e => e.Request.ServiceId == "payments").Request.Message);
     }
 
     [Fact]
@@ -112,9 +112,9 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = Map(FiringLabelFallbacks);
 
-        var payments = mapping.Events.Single(e => e.Fingerprint == "020b88b500e94b59");
-        Assert.Equal("payments", payments.Event.ServiceId);
-        Assert.Equal(HealthStatus.Degraded, payments.Event.Status);
+        var payments = mapping.Events.Single(e => e.Request.Check == "020b88b500e94b59");
+        Assert.Equal("payments", payments.Request.ServiceId);
+        Assert.Equal(HealthStatus.Degraded, payments.Request.Status);
     }
 
     [Fact]
@@ -122,9 +122,9 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = Map(FiringLabelFallbacks);
 
-        var ledger = mapping.Events.Single(e => e.Fingerprint == "3d9b13cd75fd8c03");
-        Assert.Equal("ledger-db", ledger.Event.ServiceId);
-        Assert.Equal(HealthStatus.Down, ledger.Event.Status);
+        var ledger = mapping.Events.Single(e => e.Request.Check == "3d9b13cd75fd8c03");
+        Assert.Equal("ledger-db", ledger.Request.ServiceId);
+        Assert.Equal(HealthStatus.Down, ledger.Request.Status);
     }
 
     [Fact]
@@ -133,10 +133,10 @@ public sealed class AlertmanagerMapperTests
         var mapping = Map(FiringLabelFallbacks);
 
         var skipped = Assert.Single(mapping.Skipped);
-        Assert.Equal((0, "6cf0a26079bc6a95"), (skipped.Index, skipped.Fingerprint));
+        Assert.Equal(("alerts[0]", "6cf0a26079bc6a95"), (skipped.Item, skipped.Check));
         Assert.Contains("'job'", skipped.Reason);
         Assert.Contains("Billing Batch", skipped.Reason);
-        Assert.Equal([1, 2], mapping.Events.Select(e => e.Index));
+        Assert.Equal(["alerts[1]", "alerts[2]"], mapping.Events.Select(e => e.Item));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class AlertmanagerMapperTests
 
         var mapping = Map(payload);
 
-        Assert.Equal([0, 1], mapping.Skipped.Select(s => s.Index));
+        Assert.Equal(["alerts[0]", "alerts[1]"], mapping.Skipped.Select(s => s.Item));
         Assert.Contains("'service'", mapping.Skipped[1].Reason);
     }
 
@@ -156,7 +156,7 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = new AlertmanagerMapper("alertname").Map(Payload(FiringTwoAlerts), new ValidationErrors());
 
-        Assert.All(mapping.Events, e => Assert.Equal("higherrorrate", e.Event.ServiceId));
+        Assert.All(mapping.Events, e => Assert.Equal("higherrorrate", e.Request.ServiceId));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = new AlertmanagerMapper("component").Map(Payload(FiringLabelFallbacks), new ValidationErrors());
 
-        Assert.Equal(["payments", "ledger-db"], mapping.Events.Select(e => e.Event.ServiceId));
+        Assert.Equal(["payments", "ledger-db"], mapping.Events.Select(e => e.Request.ServiceId));
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class AlertmanagerMapperTests
         var mapping = Map(payload);
 
         var skipped = Assert.Single(mapping.Skipped);
-        Assert.Equal(CriticalFingerprint, skipped.Fingerprint);
+        Assert.Equal(CriticalFingerprint, skipped.Check);
         Assert.Contains("no 'service', 'job' or 'instance' label", skipped.Reason);
     }
 
@@ -192,7 +192,7 @@ public sealed class AlertmanagerMapperTests
         var mapping = Map(payload);
 
         Assert.Contains(reason, Assert.Single(mapping.Skipped).Reason);
-        Assert.Equal([1], mapping.Events.Select(e => e.Index));
+        Assert.Equal(["alerts[1]"], mapping.Events.Select(e => e.Item));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class AlertmanagerMapperTests
 
         var mapping = Map(payload);
 
-        Assert.Equal((1, WarningFingerprint), (Assert.Single(mapping.Skipped).Index, mapping.Skipped[0].Fingerprint));
+        Assert.Equal(("alerts[1]", WarningFingerprint), (Assert.Single(mapping.Skipped).Item, mapping.Skipped[0].Check));
     }
 
     [Fact]
@@ -211,8 +211,8 @@ public sealed class AlertmanagerMapperTests
     {
         var mapping = Map(FiringLabelFallbacks);
 
-        Assert.All(mapping.Events, e => Assert.Equal(DateTimeOffset.Parse("2026-11-23T20:30:56.0614444Z"), e.Event.ObservedAt));
-        Assert.All(mapping.Events, e => Assert.Contains(":2026-11-23T20:30:56.0614444Z:firing", e.Event.EventId));
+        Assert.All(mapping.Events, e => Assert.Equal(DateTimeOffset.Parse("2026-11-23T20:30:56.0614444Z"), e.Request.ObservedAt));
+        Assert.All(mapping.Events, e => Assert.Contains(":2026-11-23T20:30:56.0614444Z:firing", e.Request.EventId));
     }
 
     [Fact]
@@ -243,11 +243,11 @@ public sealed class AlertmanagerMapperTests
         Assert.Empty(mapping.Events);
     }
 
-    private static AlertmanagerMapping Map(string fixture) => Map(Payload(fixture));
+    private static ToolMapping Map(string fixture) => Map(Payload(fixture));
 
-    private static AlertmanagerMapping Map(JsonObject payload) => Map(Parse(payload.ToJsonString()));
+    private static ToolMapping Map(JsonObject payload) => Map(Parse(payload.ToJsonString()));
 
-    private static AlertmanagerMapping Map(AlertmanagerPayload payload)
+    private static ToolMapping Map(AlertmanagerPayload payload)
     {
         var errors = new ValidationErrors();
         var mapping = Mapper.Map(payload, errors);

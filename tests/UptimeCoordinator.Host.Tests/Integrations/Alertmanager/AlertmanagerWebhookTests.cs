@@ -91,7 +91,7 @@ public sealed class AlertmanagerWebhookTests(CoordinatorFixture fixture)
 
         Assert.Equal((1, 0, 1), Counts(result));
         var skipped = result.GetProperty("skipped")[0];
-        Assert.Equal((1, WarningFingerprint), (skipped.GetProperty("index").GetInt32(), skipped.Str("fingerprint")));
+        Assert.Equal(("alerts[1]", WarningFingerprint), (skipped.Str("item"), skipped.Str("check")));
         Assert.Contains($"unknown service '{unknown}'", skipped.Str("reason"));
         Assert.Equal("major_outage", (await Api.GetServiceAsync(known)).Str("status"));
     }

@@ -2,6 +2,7 @@ using System.Text;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Host.Events;
+using UptimeCoordinator.Host.Integrations;
 using UptimeCoordinator.Host.Integrations.Generic;
 
 namespace UptimeCoordinator.Host.Tests.Integrations.Generic;

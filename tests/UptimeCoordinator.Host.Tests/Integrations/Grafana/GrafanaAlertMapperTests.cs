@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Health;
-using UptimeCoordinator.Host.Integrations.Generic;
+using UptimeCoordinator.Host.Integrations;
 using UptimeCoordinator.Host.Integrations.Grafana;
 
 namespace UptimeCoordinator.Host.Tests.Integrations.Grafana;
@@ -16,7 +16,7 @@ public sealed class GrafanaAlertMapperTests
         var errors = new ValidationErrors();
         var webhook = ToolPayloadJson.Deserialize<GrafanaWebhook>(System.Text.Encoding.UTF8.GetBytes(json), errors);
         Assert.True(webhook is not null, string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        return (GrafanaAlertMapper.Map(webhook, serviceLabel, Now, errors), errors);
+        return (GrafanaAlertMapper.Map(webhook, serviceLabel, Now, errors).Events, errors);
     }
 
     private static MappedEvent MapOne(JsonObject alertChanges, string serviceLabel = "service")

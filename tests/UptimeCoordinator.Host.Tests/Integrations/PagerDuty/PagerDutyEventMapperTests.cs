@@ -1,7 +1,7 @@
 using System.Text;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Health;
-using UptimeCoordinator.Host.Integrations.Generic;
+using UptimeCoordinator.Host.Integrations;
 using UptimeCoordinator.Host.Integrations.PagerDuty;
 
 namespace UptimeCoordinator.Host.Tests.Integrations.PagerDuty;

@@ -1,4 +1,4 @@
-namespace UptimeCoordinator.Host.Integrations.Generic;
+namespace UptimeCoordinator.Host.Integrations;
 
 /// <summary>
 /// Body of an integration's <c>202</c>: events accepted, how many were exact repeats, and the items

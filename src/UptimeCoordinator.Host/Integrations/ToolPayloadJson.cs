@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Host.Errors;
 
-namespace UptimeCoordinator.Host.Integrations.Generic;
+namespace UptimeCoordinator.Host.Integrations;
 
 /// <summary>
 /// Reads monitoring tools' own payloads. Unlike our own API, fields we do not model are skipped:
@@ -65,6 +65,9 @@ public static class ToolPayloadJson
             return null;
         }
     }
+
+    /// <summary>The time, or null for Go's zero time (<c>0001-01-01T00:00:00Z</c>), which Go tools write for "not set".</summary>
+    public static DateTimeOffset? Known(DateTimeOffset? time) => time is { Year: > 1 } known ? known : null;
 
     /// <summary>Cuts a tool's free text to what an event may carry: the tool cannot shorten it on a retry.</summary>
     public static string? Truncate(string? text, int maxLength) =>
