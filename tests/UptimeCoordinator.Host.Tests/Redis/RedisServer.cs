@@ -11,25 +11,24 @@ namespace UptimeCoordinator.Host.Tests.Redis;
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ProcessLog _log;
+    public const string Executable = "redis-server";
 
-    private RedisServer(Process process, ProcessLog log, int port, string dataDirectory)
+    private readonly ChildProcess _process;
+
+    private RedisServer(ChildProcess process, int port)
     {
         _process = process;
-        _log = log;
         Port = port;
-        DataDirectory = dataDirectory;
     }
 
     public int Port { get; }
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _process.Directory;
 
     /// <summary>The StackExchange.Redis configuration string the host takes as <c>ConnectionStrings:Redis</c>.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public ProcessLog Log => _log;
+    public ProcessLog Log => _process.Log;
 
     /// <summary>
     /// The path of <c>redis-server</c>. When it is not installed the test fails under CI
@@ -39,53 +38,22 @@ internal sealed class RedisServer : IAsyncDisposable
         RequireExecutable(Environment.GetEnvironmentVariable("PATH"), Environment.GetEnvironmentVariable("CI"));
 
     /// <summary><see cref="RequireExecutable()"/> for a given <c>PATH</c> and <c>CI</c> value.</summary>
-    public static string RequireExecutable(string? pathVariable, string? ciVariable)
-    {
-        var path = (pathVariable ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "redis-server"))
-            .FirstOrDefault(File.Exists);
-        if (path is not null)
-        {
-            return path;
-        }
-
-        if (ciVariable is not null && (ciVariable.Equals("true", StringComparison.OrdinalIgnoreCase) || ciVariable == "1"))
-        {
-            Assert.Fail("redis-server is not on PATH, and CI=true, so the Redis cluster test may not be skipped. " +
-                        "Install it (apt-get install -y redis-server, as .ci/run does) or put it on PATH.");
-        }
-
-        throw new SkipException("redis-server is not on PATH (apt-get install -y redis-server installs it); skipped because CI is not set.");
-    }
+    public static string RequireExecutable(string? pathVariable, string? ciVariable) =>
+        ExternalProgram.RequireOnPath(Executable, "the Redis cluster test", pathVariable, ciVariable);
 
     public static async Task<RedisServer> StartAsync(string executable, TimeSpan timeout)
     {
         var port = FreePorts.Next();
         var dataDirectory = Directory.CreateTempSubdirectory("uc-redis-test-").FullName;
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = dataDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
-                     "--dir", dataDirectory, "--daemonize", "no", "--protected-mode", "yes",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var log = new ProcessLog($"redis-server on port {port}");
-        var process = new Process { StartInfo = start };
-        log.Attach(process);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RedisServer(process, log, port, dataDirectory);
+        var process = ChildProcess.Start(
+            executable,
+            [
+                "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
+                "--dir", dataDirectory, "--daemonize", "no", "--protected-mode", "yes",
+            ],
+            dataDirectory,
+            new ProcessLog($"redis-server on port {port}"));
+        var server = new RedisServer(process, port);
         try
         {
             await server.WaitUntilAnsweringAsync(timeout);
@@ -98,35 +66,7 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
-        {
-            // Already gone, or it would not die in time; nothing more to do from here.
-        }
-        finally
-        {
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temporary directory left behind is harmless.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
     {
@@ -135,7 +75,7 @@ internal sealed class RedisServer : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} before answering.\n{_log}");
+                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} before answering.\n{Log}");
             }
 
             if (await PingsAsync())
@@ -145,7 +85,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
             if (deadline.Elapsed > timeout)
             {
-                throw new TimeoutException($"redis-server did not answer PING on port {Port} within {timeout.TotalSeconds:0} s.\n{_log}");
+                throw new TimeoutException($"redis-server did not answer PING on port {Port} within {timeout.TotalSeconds:0} s.\n{Log}");
             }
 
             await Task.Delay(50);

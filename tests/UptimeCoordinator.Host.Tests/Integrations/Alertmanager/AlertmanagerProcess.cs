@@ -15,19 +15,17 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
 {
     public const string Executable = "prometheus-alertmanager";
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private AlertmanagerProcess(Process process, ProcessLog log, int port, string directory)
+    private AlertmanagerProcess(ChildProcess process, int port)
     {
         _process = process;
-        Log = log;
-        WorkDirectory = directory;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public ProcessLog Log { get; }
+    public ProcessLog Log => _process.Log;
 
-    public string WorkDirectory { get; }
+    public string WorkDirectory => _process.Directory;
 
     /// <summary>Talks to Alertmanager's own API.</summary>
     public HttpClient Client { get; }
@@ -36,25 +34,7 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
     /// The path of <c>prometheus-alertmanager</c>. When it is not installed the test fails under CI
     /// (<c>CI=true</c>), where <c>.ci/run</c> installs it, and is skipped elsewhere.
     /// </summary>
-    public static string RequireExecutable()
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, Executable))
-            .FirstOrDefault(File.Exists);
-        if (path is not null)
-        {
-            return path;
-        }
-
-        if (Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1"))
-        {
-            Assert.Fail($"{Executable} is not on PATH, and CI=true, so the Alertmanager end-to-end test may not be skipped. " +
-                        $"Install it (apt-get install -y {Executable}, as .ci/run does) or put it on PATH.");
-        }
-
-        throw new SkipException($"{Executable} is not on PATH (apt-get install -y {Executable} installs it); skipped because CI is not set.");
-    }
+    public static string RequireExecutable() => ExternalProgram.RequireOnPath(Executable, "the Alertmanager end-to-end test");
 
     /// <summary>Starts Alertmanager with a webhook receiver to <paramref name="webhook"/> and waits until <c>/-/ready</c>.</summary>
     public static async Task<AlertmanagerProcess> StartAsync(string executable, Uri webhook, string bearerKey, TimeSpan timeout)
@@ -63,31 +43,17 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("uc-alertmanager-test-").FullName;
         var config = Path.Combine(directory, "alertmanager.yml");
         await File.WriteAllTextAsync(config, Config(webhook, bearerKey));
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-                 {
-                     $"--config.file={config}",
-                     $"--storage.path={Path.Combine(directory, "data")}",
-                     $"--web.listen-address=127.0.0.1:{port}",
-                     "--cluster.listen-address=",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var log = new ProcessLog($"{Executable} on port {port}, webhook {webhook}");
-        var process = new Process { StartInfo = start };
-        log.Attach(process);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var alertmanager = new AlertmanagerProcess(process, log, port, directory);
+        var process = ChildProcess.Start(
+            executable,
+            [
+                $"--config.file={config}",
+                $"--storage.path={Path.Combine(directory, "data")}",
+                $"--web.listen-address=127.0.0.1:{port}",
+                "--cluster.listen-address=",
+            ],
+            directory,
+            new ProcessLog($"{Executable} on port {port}, webhook {webhook}"));
+        var alertmanager = new AlertmanagerProcess(process, port);
         try
         {
             await alertmanager.WaitUntilReadyAsync(timeout);
@@ -109,33 +75,8 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
-        {
-            // Already gone, or it would not die in time; nothing more to do from here.
-        }
-        finally
-        {
-            Client.Dispose();
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(WorkDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temporary directory left behind is harmless.
-            }
-        }
+        Client.Dispose();
+        await _process.DisposeAsync();
     }
 
     // The CHECKED.md recipe: no grouping delay and a 1 s group interval, so a resolution follows within about a second.
