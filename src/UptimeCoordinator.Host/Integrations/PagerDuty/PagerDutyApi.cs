@@ -48,6 +48,8 @@ public static class PagerDutyApi
         switch (PagerDutyAuthorizer.Authorize(context.User, pagerDutyEvent.RoutingKey, keys.Value.ApiKeys))
         {
             case PagerDutyAccess.Unauthorized:
+                // As for every other 401 here (RFC 9110 requires the challenge).
+                context.Response.Headers.WWWAuthenticate = "Bearer";
                 return TypedResults.Problem(
                     "Send a monitor or ops API key as routing_key, as 'Authorization: Bearer <key>' or as 'X-Api-Key: <key>'.",
                     statusCode: StatusCodes.Status401Unauthorized,

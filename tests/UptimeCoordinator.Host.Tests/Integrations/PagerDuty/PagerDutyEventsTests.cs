@@ -170,6 +170,7 @@ public sealed class PagerDutyEventsTests(CoordinatorFixture fixture)
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("routing_key", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
         Assert.Equal("operational", (await Api.GetServiceAsync(id)).Str("status"));
     }
 
