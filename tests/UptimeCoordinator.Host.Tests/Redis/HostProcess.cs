@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using UptimeCoordinator.Host.Tests.Infrastructure;
 
 namespace UptimeCoordinator.Host.Tests.Redis;
@@ -124,6 +126,33 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Host {Name} was not ready within {timeout.TotalSeconds:0} s; last /readyz: {last}\n{Log}");
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> as JSON, asserts the status and returns the JSON answer (default
+    /// when there is none). Each exchange is noted in the host's log for failure messages.
+    /// </summary>
+    public async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Log.Note($"{method} /{path} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+        Assert.True(response.StatusCode == expected,
+            $"{method} /{path} on host {Name}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        if (text.Length == 0)
+        {
+            return default;
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
     }
 
     /// <summary>Kills the process tree at once, as a crash would, and waits until its output is drained.</summary>

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace UptimeCoordinator.Host.Tests.Redis;
 
@@ -14,8 +12,6 @@ namespace UptimeCoordinator.Host.Tests.Redis;
 /// </summary>
 public sealed class RedisClusterTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
-
     [SkippableFact]
     public async Task TwoHostsShareStateThroughRedisAndAFreshPairCarriesOnAfterBothAreKilled()
     {
@@ -37,7 +33,7 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
         var firstPair = new HostSettings(redis.ConnectionString, $"uc-test-{run}-a", serviceId, apiKey);
         var secondPair = firstPair with { ClusterId = $"uc-test-{run}-b" };
 
-        var hosts = new List<HostProcess>();
+        var hosts = new HostGroup(redis);
         try
         {
             // One cluster of two processes.
@@ -50,24 +46,24 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
 
             var id = $"checkout-{run}";
             const string Name = "Checkout (Redis cluster test)";
-            var created = await SendAsync(a, HttpMethod.Put, $"api/v1/services/{id}", new { name = Name }, HttpStatusCode.Created);
+            var created = await a.SendJsonAsync(HttpMethod.Put, $"api/v1/services/{id}", new { name = Name }, HttpStatusCode.Created);
             Assert.Equal(Name, created.GetProperty("name").GetString());
 
-            var seenByB = await SendAsync(b, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            var seenByB = await b.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal(Name, seenByB.GetProperty("name").GetString());
             Assert.Equal("operational", seenByB.GetProperty("status").GetString());
 
-            var accepted = await SendAsync(b, HttpMethod.Post, "api/v1/events",
+            var accepted = await b.SendJsonAsync(HttpMethod.Post, "api/v1/events",
                 new { serviceId = id, status = "down", check = "http", source = "redis-test", eventId = $"down-{run}" },
                 HttpStatusCode.Accepted);
             Assert.Equal(1, accepted.GetProperty("accepted").GetInt32());
 
             // A activated the service grain for the PUT. Were A and B two clusters over one store, A's
             // activation would still hold "operational"; one cluster means one activation.
-            var open = await SendAsync(a, HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
+            var open = await a.SendJsonAsync(HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
             var incident = Assert.Single(open.GetProperty("items").EnumerateArray(), i => ServiceIds(i).Contains(id));
             var incidentId = incident.GetProperty("id").GetString()!;
-            var down = await SendAsync(a, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            var down = await a.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal("major_outage", down.GetProperty("status").GetString());
             Assert.Equal(incidentId, down.GetProperty("openIncidentId").GetString());
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first pair shares state; incident {incidentId} open");
@@ -76,43 +72,41 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
             await Task.WhenAll(a.KillAsync(), b.KillAsync());
 
             var (c, d) = await StartPairAsync(hosts, secondPair, "C", "D");
-            var afterRestart = await SendAsync(c, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            var afterRestart = await c.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal(Name, afterRestart.GetProperty("name").GetString());
             Assert.Equal("major_outage", afterRestart.GetProperty("status").GetString());
             Assert.Equal(incidentId, afterRestart.GetProperty("openIncidentId").GetString());
 
-            var survived = await SendAsync(d, HttpMethod.Get, $"api/v1/incidents/{Uri.EscapeDataString(incidentId)}", null, HttpStatusCode.OK);
+            var survived = await d.SendJsonAsync(HttpMethod.Get, $"api/v1/incidents/{Uri.EscapeDataString(incidentId)}", null, HttpStatusCode.OK);
             Assert.Equal(incidentId, survived.GetProperty("id").GetString());
             Assert.Contains(id, ServiceIds(survived));
             Assert.NotEqual("resolved", survived.GetProperty("stage").GetString());
-            var stillOpen = await SendAsync(d, HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
+            var stillOpen = await d.SendJsonAsync(HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
             Assert.Contains(incidentId, stillOpen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
 
             // Recovery through the fresh pair resolves the incident opened by the first.
-            await SendAsync(c, HttpMethod.Post, "api/v1/events",
+            await c.SendJsonAsync(HttpMethod.Post, "api/v1/events",
                 new { serviceId = id, status = "up", check = "http", source = "redis-test", eventId = $"up-{run}" },
                 HttpStatusCode.Accepted);
-            var resolved = await SendAsync(d, HttpMethod.Get, $"api/v1/incidents/{Uri.EscapeDataString(incidentId)}", null, HttpStatusCode.OK);
+            var resolved = await d.SendJsonAsync(HttpMethod.Get, $"api/v1/incidents/{Uri.EscapeDataString(incidentId)}", null, HttpStatusCode.OK);
             Assert.Equal("resolved", resolved.GetProperty("stage").GetString());
             Assert.NotEqual(JsonValueKind.Null, resolved.GetProperty("resolvedAt").ValueKind);
-            var operational = await SendAsync(d, HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
+            var operational = await d.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal("operational", operational.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, operational.GetProperty("openIncidentId").ValueKind);
-            var noneOpen = await SendAsync(c, HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
+            var noneOpen = await c.SendJsonAsync(HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
             Assert.DoesNotContain(incidentId, noneOpen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: fresh pair found the state and resolved the incident");
         }
         catch (Exception ex) when (ex is not Xunit.SkipException)
         {
-            await Task.WhenAll(hosts.Select(h => h.KillAsync()));
-            var logs = string.Join("\n", hosts.Select(h => h.Log.ToString()).Append(redis.Log.ToString()));
-            throw new XunitException($"{ex.GetType().Name}: {ex.Message}\n\nLogs of every process this test started:\n{logs}", ex);
+            throw await hosts.FailureWithLogsAsync(ex);
         }
         finally
         {
-            foreach (var host in hosts)
+            await hosts.DisposeAsync();
+            foreach (var host in hosts.Hosts)
             {
-                await host.DisposeAsync();
                 output.WriteLine(host.Log.ToString());
             }
         }
@@ -120,33 +114,11 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s in all");
     }
 
-    private async Task<(HostProcess, HostProcess)> StartPairAsync(List<HostProcess> hosts, HostSettings settings, string first, string second)
+    private async Task<(HostProcess, HostProcess)> StartPairAsync(HostGroup hosts, HostSettings settings, string first, string second)
     {
-        var one = HostProcess.Start(first, settings);
-        hosts.Add(one);
-        var two = HostProcess.Start(second, settings);
-        hosts.Add(two);
-        var ready = await Task.WhenAll(one.WaitUntilReadyAsync(ReadyTimeout), two.WaitUntilReadyAsync(ReadyTimeout));
+        var (one, two, ready) = await hosts.StartPairAsync(settings, first, second);
         output.WriteLine($"hosts {first} and {second} (cluster {settings.ClusterId}) ready after {ready[0].TotalSeconds:0.0} s and {ready[1].TotalSeconds:0.0} s");
         return (one, two);
-    }
-
-    private static async Task<JsonElement> SendAsync(HostProcess host, HttpMethod method, string path, object? body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var response = await host.Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        host.Log.Note($"{method} /{path} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
-        Assert.True(response.StatusCode == expected,
-            $"{method} /{path} on host {host.Name}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
     }
 
     private static string?[] ServiceIds(JsonElement incident) =>

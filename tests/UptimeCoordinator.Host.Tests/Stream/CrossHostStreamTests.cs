@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using UptimeCoordinator.Host.Tests.Http;
 using UptimeCoordinator.Host.Tests.Redis;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace UptimeCoordinator.Host.Tests.Stream;
 
@@ -16,7 +13,6 @@ namespace UptimeCoordinator.Host.Tests.Stream;
 /// </summary>
 public sealed class CrossHostStreamTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     [SkippableFact]
@@ -27,10 +23,10 @@ public sealed class CrossHostStreamTests(ITestOutputHelper output)
         await using var redis = await RedisServer.StartAsync(redisServer, TimeSpan.FromSeconds(15));
         var run = Guid.NewGuid().ToString("N")[..12];
         var firstPair = new HostSettings(redis.ConnectionString, $"uc-sse-{run}-a", $"uc-sse-{run}", $"ssetest{run}");
-        var hosts = new List<HostProcess>();
+        var hosts = new HostGroup(redis);
         try
         {
-            var (a, b) = await StartPairAsync(hosts, firstPair, "A", "B");
+            var (a, b, _) = await hosts.StartPairAsync(firstPair, "A", "B");
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: hosts A and B ready");
             using var streamClientA = StreamClient(a, firstPair.OpsApiKey);
             using var streamClientB = StreamClient(b, firstPair.OpsApiKey);
@@ -38,8 +34,8 @@ public sealed class CrossHostStreamTests(ITestOutputHelper output)
             await using var streamB = await SseReader.OpenAsync(streamClientB);
 
             var id = $"sse-{run}";
-            await SendAsync(a, HttpMethod.Put, $"api/v1/services/{id}", new { name = "Live stream test" }, HttpStatusCode.Created);
-            await SendAsync(a, HttpMethod.Post, "api/v1/events", Event(id, "down", run), HttpStatusCode.Accepted);
+            await a.SendJsonAsync(HttpMethod.Put, $"api/v1/services/{id}", new { name = "Live stream test" }, HttpStatusCode.Created);
+            await a.SendJsonAsync(HttpMethod.Post, "api/v1/events", Event(id, "down", run), HttpStatusCode.Accepted);
             foreach (var (stream, name) in new[] { (streamB, "B"), (streamA, "A") })
             {
                 var (status, incident) = await NextChangeAsync(stream, id);
@@ -49,7 +45,7 @@ public sealed class CrossHostStreamTests(ITestOutputHelper output)
             }
 
             // And the other way round: recovery reported to B shows on A.
-            await SendAsync(b, HttpMethod.Post, "api/v1/events", Event(id, "up", run), HttpStatusCode.Accepted);
+            await b.SendJsonAsync(HttpMethod.Post, "api/v1/events", Event(id, "up", run), HttpStatusCode.Accepted);
             var (recovered, resolved) = await NextChangeAsync(streamA, id);
             Assert.Equal("operational", recovered.Json().Str("to"));
             Assert.Equal("resolved", resolved.Json().Str("kind"));
@@ -58,11 +54,11 @@ public sealed class CrossHostStreamTests(ITestOutputHelper output)
             // Both die. A fresh pair (a new deployment: new ClusterId, same ServiceId) finds the stream's
             // pub-sub state in Redis, dead subscribers included, and subscribes on top of it.
             await Task.WhenAll(a.KillAsync(), b.KillAsync());
-            var (c, d) = await StartPairAsync(hosts, firstPair with { ClusterId = $"uc-sse-{run}-b" }, "C", "D");
+            var (c, d, _) = await hosts.StartPairAsync(firstPair with { ClusterId = $"uc-sse-{run}-b" }, "C", "D");
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: hosts C and D ready");
             using var streamClientD = StreamClient(d, firstPair.OpsApiKey);
             await using var streamD = await SseReader.OpenAsync(streamClientD);
-            await SendAsync(c, HttpMethod.Post, "api/v1/events", Event(id, "down", $"{run}-again"), HttpStatusCode.Accepted);
+            await c.SendJsonAsync(HttpMethod.Post, "api/v1/events", Event(id, "down", $"{run}-again"), HttpStatusCode.Accepted);
             var (down, reopened) = await NextChangeAsync(streamD, id);
             Assert.Equal("major_outage", down.Json().Str("to"));
             Assert.Equal("reopened", reopened.Json().Str("kind"));
@@ -70,27 +66,12 @@ public sealed class CrossHostStreamTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is not Xunit.SkipException)
         {
-            await Task.WhenAll(hosts.Select(h => h.KillAsync()));
-            var logs = string.Join("\n", hosts.Select(h => h.Log.ToString()).Append(redis.Log.ToString()));
-            throw new XunitException($"{ex.GetType().Name}: {ex.Message}\n\nLogs of every process this test started:\n{logs}", ex);
+            throw await hosts.FailureWithLogsAsync(ex);
         }
         finally
         {
-            foreach (var host in hosts)
-            {
-                await host.DisposeAsync();
-            }
+            await hosts.DisposeAsync();
         }
-    }
-
-    private static async Task<(HostProcess, HostProcess)> StartPairAsync(List<HostProcess> hosts, HostSettings settings, string first, string second)
-    {
-        var one = HostProcess.Start(first, settings);
-        hosts.Add(one);
-        var two = HostProcess.Start(second, settings);
-        hosts.Add(two);
-        await Task.WhenAll(one.WaitUntilReadyAsync(ReadyTimeout), two.WaitUntilReadyAsync(ReadyTimeout));
-        return (one, two);
     }
 
     private static object Event(string serviceId, string status, string run) =>
@@ -110,16 +91,5 @@ public sealed class CrossHostStreamTests(ITestOutputHelper output)
         var client = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         return client;
-    }
-
-    private static async Task SendAsync(HostProcess host, HttpMethod method, string path, object body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
-        {
-            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
-        };
-        using var response = await host.Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{method} /{path} on host {host.Name}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
     }
 }
