@@ -40,6 +40,30 @@ public sealed class DependencyGraph
     public IReadOnlyList<string> DirectDependents(string serviceId) =>
         _dependsOn.Where(e => e.Value.Contains(serviceId, StringComparer.Ordinal)).Select(e => e.Key).Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>
+    /// Every service that depends on <paramref name="serviceId"/>, directly or through others, in
+    /// breadth-first order: where an outage of it propagates.
+    /// </summary>
+    public IReadOnlyList<string> TransitiveDependents(string serviceId)
+    {
+        var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { serviceId };
+        var queue = new Queue<string>([serviceId]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var dependent in DirectDependents(current))
+            {
+                if (seen.Add(dependent))
+                {
+                    found.Add(dependent);
+                    queue.Enqueue(dependent);
+                }
+            }
+        }
+
+        return found;
+    }
+
     public void Set(string serviceId, IReadOnlyList<string> dependsOn) => _dependsOn[serviceId] = [.. dependsOn];
 
     public bool Remove(string serviceId) => _dependsOn.Remove(serviceId);

@@ -73,4 +73,21 @@ public sealed class DependencyGraphTests
         Assert.Equal(["billing", "orders"], graph.DirectDependents("db"));
         Assert.Empty(graph.DirectDependents("web"));
     }
+
+    [Fact]
+    public void TransitiveDependentsReachEveryServiceAnOutagePropagatesTo()
+    {
+        var graph = new DependencyGraph(new Dictionary<string, string[]>
+        {
+            ["db"] = [],
+            ["api"] = ["db"],
+            ["web"] = ["api"],
+            ["reports"] = ["db", "api"],
+            ["cdn"] = [],
+        });
+
+        Assert.Equal(["api", "reports", "web"], graph.TransitiveDependents("db"));
+        Assert.Equal(["reports", "web"], graph.TransitiveDependents("api"));
+        Assert.Empty(graph.TransitiveDependents("cdn"));
+    }
 }

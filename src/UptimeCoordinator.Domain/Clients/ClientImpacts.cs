@@ -1,0 +1,56 @@
+using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Notices;
+using UptimeCoordinator.Domain.Services;
+
+namespace UptimeCoordinator.Domain.Clients;
+
+/// <summary>Keeps a client's open impacts in step with the incidents that reach it.</summary>
+public static class ClientImpacts
+{
+    /// <summary>
+    /// Applies <paramref name="step"/> to <paramref name="impacts"/>. Null when the step is none of the
+    /// client's business: it reaches none of its services and the client has no impact of that incident.
+    /// A resolution closes the impact and tells about the services it had reached, now operational.
+    /// </summary>
+    public static ImpactChange? Apply(Dictionary<string, ClientImpact> impacts, ClientDefinition client, IncidentStep step, DateTimeOffset nextUpdateBy)
+    {
+        impacts.TryGetValue(step.IncidentId, out var impact);
+        if (step.Resolves)
+        {
+            if (impact is null)
+            {
+                return null;
+            }
+
+            impacts.Remove(step.IncidentId);
+            return new(impact, [.. impact.Affected.Select(a => a with { Status = ServiceStatus.Operational })]);
+        }
+
+        var affected = ClientExposure.Of(client, step);
+        if (affected.Count == 0)
+        {
+            return null;
+        }
+
+        impact ??= new ClientImpact
+        {
+            IncidentId = step.IncidentId,
+            ServiceId = step.ServiceId,
+            Title = step.Title,
+            StartedAt = step.At,
+            Severity = IncidentSeverity.Minor,
+        };
+        if (step.Status.ToSeverity() is { } severity && severity > impact.Severity)
+        {
+            impact.Severity = severity;
+            impact.Title = step.Title;
+        }
+
+        impact.UpdatedAt = step.At;
+        impact.Message = step.Message;
+        impact.Affected = affected;
+        impact.NextUpdateBy = nextUpdateBy;
+        impacts[step.IncidentId] = impact;
+        return new(impact, affected);
+    }
+}

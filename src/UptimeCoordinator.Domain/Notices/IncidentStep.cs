@@ -1,0 +1,32 @@
+using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Services;
+
+namespace UptimeCoordinator.Domain.Notices;
+
+/// <summary>
+/// One step of an incident as the subscription index fans it out to clients: a failed service's
+/// transition, and every service it reaches through the dependency graph.
+/// </summary>
+public sealed record IncidentStep(
+    ServiceTransitionKind Kind,
+    string IncidentId,
+    string ServiceId,
+    string ServiceName,
+    long Sequence,
+    ServiceStatus Status,
+    DateTimeOffset At,
+    string? Message,
+    IReadOnlyList<ImpactedService> Impacted)
+{
+    public bool Resolves => Kind == ServiceTransitionKind.Resolve;
+
+    public string Title => $"{ServiceName}: {Describe(Status)}";
+
+    private static string Describe(ServiceStatus status) => status switch
+    {
+        ServiceStatus.MajorOutage => "major outage",
+        ServiceStatus.PartialOutage => "partial outage",
+        ServiceStatus.DegradedPerformance => "degraded performance",
+        _ => "recovered",
+    };
+}

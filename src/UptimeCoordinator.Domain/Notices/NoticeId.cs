@@ -1,0 +1,26 @@
+using UptimeCoordinator.Domain.Clients;
+
+namespace UptimeCoordinator.Domain.Notices;
+
+/// <summary>
+/// The idempotency key of a notice, end to end (outbox, <c>webhook-id</c>, email Message-Id): the
+/// same subject, stage, step, contact and channel always give the same id, so a retry or a replayed
+/// fan-out finds the notice it already planned instead of writing a second one.
+/// </summary>
+public static class NoticeId
+{
+    public static string For(string subjectId, NoticeKind kind, long sequence, string clientId, string contactId, NoticeChannel channel) =>
+        $"{subjectId}:{kind.WireName()}:{sequence}:{clientId}:{contactId}:{WireName(channel)}";
+
+    public static string WireName(NoticeChannel channel) => channel switch
+    {
+        NoticeChannel.Email => "email",
+        NoticeChannel.Webhook => "webhook",
+        NoticeChannel.Slack => "slack",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
+    };
+
+    /// <summary>Whether <paramref name="id"/> could be a notice id, so a path segment can be refused early.</summary>
+    public static bool LooksValid(string? id) =>
+        id is { Length: > 0 and <= 400 } && id.Split(':') is { Length: 6 } parts && ClientId.IsValid(parts[3]) && ClientId.IsValid(parts[4]);
+}
