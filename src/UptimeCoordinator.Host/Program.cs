@@ -1,4 +1,5 @@
 using UptimeCoordinator.Host.Auth;
+using UptimeCoordinator.Host.Clients;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Events;
 using UptimeCoordinator.Host.Hosting;
@@ -14,6 +15,7 @@ builder.AddCoordinatorApi();
 builder.AddApiKeyAuth();
 builder.AddChangeStream();
 builder.AddIntegrations();
+builder.AddClientNotices();
 
 var app = builder.Build();
 app.UseCoordinatorErrors();
@@ -22,6 +24,7 @@ app.UseAuthorization();
 app.MapProbes();
 app.MapOpenApi();
 app.MapServicesApi();
+app.MapClientsApi();
 app.MapEventsApi();
 app.MapIncidentsApi();
 app.MapIntegrationsApi();

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace UptimeCoordinator.Contracts.Services;
 
 /// <summary>
@@ -20,4 +22,12 @@ public interface IServiceCatalogGrain : IGrainWithStringKey
     /// <summary>Service ids in ordinal order, strictly after <paramref name="after"/>.</summary>
     [Alias("List")]
     Task<IdPage> ListAsync(string? after, int limit);
+
+    /// <summary>The services that depend on <paramref name="serviceId"/>, directly or through others.</summary>
+    [Alias("Dependents"), ReadOnly]
+    Task<string[]> DependentsAsync(string serviceId);
+
+    /// <summary>The ids in <paramref name="serviceIds"/> that are not in the catalogue.</summary>
+    [Alias("FindUnknown"), ReadOnly]
+    Task<string[]> FindUnknownAsync(string[] serviceIds);
 }

@@ -27,4 +27,11 @@ public interface IServiceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RecordHealth")]
     Task<HealthBatchResult> RecordHealthAsync(List<HealthEvent> events);
+
+    /// <summary>
+    /// The subscription index has told every client it reaches about the transitions up to
+    /// <paramref name="sequence"/>; they can be forgotten.
+    /// </summary>
+    [Alias("FanOutCompleted")]
+    Task FanOutCompletedAsync(long sequence);
 }

@@ -9,6 +9,9 @@ public enum RemoveServiceOutcome
 
     /// <summary>A status change has not reached its incident yet; removing now would lose it.</summary>
     HandOverPending,
+
+    /// <summary>Clients subscribe to it; they would wait for news that never comes.</summary>
+    HasSubscribers,
 }
 
 [GenerateSerializer, Alias("uc.RemoveServiceResult")]

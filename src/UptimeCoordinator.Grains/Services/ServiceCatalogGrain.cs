@@ -57,4 +57,9 @@ public sealed class ServiceCatalogGrain([PersistentState("catalog")] IPersistent
     }
 
     public Task<IdPage> ListAsync(string? after, int limit) => Task.FromResult(Paging.PageAfter(_ids, after, limit));
+
+    public Task<string[]> DependentsAsync(string serviceId) => Task.FromResult(_graph.TransitiveDependents(serviceId).ToArray());
+
+    public Task<string[]> FindUnknownAsync(string[] serviceIds) =>
+        Task.FromResult(serviceIds.Where(id => !_graph.Contains(id)).ToArray());
 }

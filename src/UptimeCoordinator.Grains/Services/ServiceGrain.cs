@@ -5,6 +5,7 @@ using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Health;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Grains.Changes;
@@ -31,7 +32,7 @@ public sealed partial class ServiceGrain(
     private ServiceState State => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        State.PendingTransitions.Count > 0 ? HandOverPendingAsync() : Task.CompletedTask;
+        State.HasHandOversPending ? HandOverPendingAsync() : Task.CompletedTask;
 
     public async Task<DefineServiceResult> DefineAsync(ServiceSpec spec)
     {
@@ -68,6 +69,12 @@ public sealed partial class ServiceGrain(
         if (State.PendingTransitions.Count > 0)
         {
             return new(RemoveServiceOutcome.HandOverPending, [], State.PendingTransitions[0].IncidentId);
+        }
+
+        // Fan-outs still pending may go: with no subscribers and (below) no dependents, they reach nobody.
+        if ((await GrainFactory.GetGrain<ISubscriptionIndexGrain>(Id).GetSubscribersAsync()).Length > 0)
+        {
+            return new(RemoveServiceOutcome.HasSubscribers, [], null);
         }
 
         var dependents = await GrainFactory.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).UnregisterAsync(Id);
@@ -144,6 +151,20 @@ public sealed partial class ServiceGrain(
         return new(true, accepted, duplicates);
     }
 
+    public async Task FanOutCompletedAsync(long sequence)
+    {
+        if (State.PendingFanOuts.RemoveAll(t => t.Change.Sequence <= sequence) == 0)
+        {
+            return;
+        }
+
+        await state.WriteOrDiscardAsync(this);
+        if (!State.HasHandOversPending)
+        {
+            await UnregisterHandOverReminderAsync();
+        }
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == HandOverReminder ? HandOverPendingAsync() : Task.CompletedTask;
 
@@ -167,7 +188,7 @@ public sealed partial class ServiceGrain(
 
     private async Task HandOverPendingAsync()
     {
-        if (State.PendingTransitions.Count == 0)
+        if (!State.HasHandOversPending)
         {
             await UnregisterHandOverReminderAsync();
             return;
@@ -175,21 +196,32 @@ public sealed partial class ServiceGrain(
 
         try
         {
-            while (State.PendingTransitions.Count > 0)
+            if (State.PendingTransitions.Count > 0)
             {
-                var transition = State.PendingTransitions[0];
-                await GrainFactory.GetGrain<IIncidentGrain>(transition.IncidentId)
-                    .ApplyServiceTransitionAsync(ServiceTransitionMessage.Of(transition));
-                State.PendingTransitions.RemoveAt(0);
+                while (State.PendingTransitions.Count > 0)
+                {
+                    var transition = State.PendingTransitions[0];
+                    await GrainFactory.GetGrain<IIncidentGrain>(transition.IncidentId)
+                        .ApplyServiceTransitionAsync(ServiceTransitionMessage.Of(transition));
+                    State.PendingTransitions.RemoveAt(0);
+                    State.PendingFanOuts.Add(transition);
+                }
+
+                await state.WriteStateAsync();
             }
 
-            await state.WriteStateAsync();
-            await UnregisterHandOverReminderAsync();
+            // The index only queues; it reports each one done through FanOutCompletedAsync, which drops it here.
+            var index = GrainFactory.GetGrain<ISubscriptionIndexGrain>(Id);
+            var name = State.Definition?.Name ?? Id;
+            foreach (var transition in State.PendingFanOuts)
+            {
+                await index.FanOutAsync(new FanOutRequest(ServiceTransitionMessage.Of(transition), name));
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Left pending: the reminder or the next activation hands them over again.
-            LogHandOverFailed(ex, Id, State.PendingTransitions.Count);
+            LogHandOverFailed(ex, Id, State.PendingTransitions.Count + State.PendingFanOuts.Count);
         }
     }
 
@@ -201,6 +233,6 @@ public sealed partial class ServiceGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: handing {Count} status change(s) to incidents failed; will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: handing {Count} status change(s) to incidents or clients failed; will retry")]
     private partial void LogHandOverFailed(Exception ex, string serviceId, int count);
 }

@@ -24,4 +24,12 @@ public sealed class ServiceState
     /// crash and are handed over again; the incident grain ignores repeats.
     /// </summary>
     public List<ServiceTransition> PendingTransitions { get; set; } = [];
+
+    /// <summary>
+    /// Transitions their incident has, handed to the subscription index for fan-out to clients but
+    /// not yet reported done. Handed over again after a crash; clients ignore repeats.
+    /// </summary>
+    public List<ServiceTransition> PendingFanOuts { get; set; } = [];
+
+    public bool HasHandOversPending => PendingTransitions.Count > 0 || PendingFanOuts.Count > 0;
 }

@@ -76,6 +76,9 @@ public static class ServicesApi
             RemoveServiceOutcome.HandOverPending => Problems.Conflict(
                 "Service is still updating its incident",
                 $"A status change of '{id}' has not reached incident '{result.OpenIncidentId}' yet; retry shortly."),
+            RemoveServiceOutcome.HasSubscribers => Problems.Conflict(
+                "Service has subscribed clients",
+                $"Clients subscribe to '{id}'; remove it from their subscriptions first."),
             _ => Problems.Conflict(
                 "Service has an open incident",
                 $"Incident '{result.OpenIncidentId}' is open for '{id}'; it must be resolved first."),

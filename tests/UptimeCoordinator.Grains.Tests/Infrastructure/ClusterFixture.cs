@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using UptimeCoordinator.Contracts.Changes;
+using UptimeCoordinator.Delivery;
 
 namespace UptimeCoordinator.Grains.Tests.Infrastructure;
 
@@ -15,6 +16,8 @@ namespace UptimeCoordinator.Grains.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public SharedStore Store { get; } = new();
+
+    public RecordingDispatcher Dispatcher { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -31,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Services.TryAddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<INoticeDispatcher>(Dispatcher);
             silo.Services.AddGrainStorage(
                 ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
                 (sp, _) => new RecordingGrainStorage(Store, sp.GetRequiredService<IGrainStorageSerializer>()));

@@ -3,14 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using UptimeCoordinator.Contracts;
+using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Notices;
+using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Contracts.Health;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
+using UptimeCoordinator.Grains.Clients;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Services;
+using UptimeCoordinator.Grains.Subscriptions;
 using UptimeCoordinator.Grains.Tests.Infrastructure;
 using static UptimeCoordinator.Grains.Tests.Infrastructure.TestData;
 
@@ -39,6 +46,23 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         new ServiceTransitionMessage(ServiceTransitionKind.Reopen, "db-1", "db", 7, ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon, "am", "fp-1", "boom"),
         new IncidentView("db-1", "db: major outage", ["db"], IncidentSeverity.Critical, IncidentStage.Resolved, Noon, Noon.AddMinutes(9), 1,
             [new TimelineEntryView(Noon, TimelineEntryKind.Opened, IncidentStage.Detected, "am", "db", ServiceStatus.MajorOutage, "boom")]),
+        new ClientSpec("Acme", "Europe/Berlin", [new SubscriptionSpec("db", 0.5)],
+            [new ContactSpec("alice", "Alice", "a@acme.example", "https://h.example/x", "whsec_abc", "https://s.example/y",
+                [NoticeKind.IncidentDetected, NoticeKind.IncidentResolved], new QuietHoursSpec(TimeSpan.FromHours(22), TimeSpan.FromHours(7)), "UTC")]),
+        new DefineClientResult(DefineClientOutcome.UnknownServices, null, ["nope"]),
+        new ClientView("acme", "Acme", "UTC", [new SubscriptionSpec("db", 1)],
+            [new ContactView("alice", "Alice", "a@acme.example", null, true, null, null, null, null)], Noon, Noon),
+        new ClientStatusView("acme", "Acme", "UTC", ServiceStatus.PartialOutage,
+            [new AffectedServiceView("web", "Web", ServiceStatus.PartialOutage, "db", "db-1", Noon)],
+            [new ClientIncidentView("db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Detected, Noon, TimeSpan.FromMinutes(5), null,
+                new LatestUpdateView(Noon, TimelineEntryKind.Opened, "boom"), Noon.AddMinutes(30), ["web"])], Noon),
+        new NoticePage([new NoticeView("n-1", NoticeKind.IncidentDetected, NoticeChannel.Email, "alice", "db-1", "a@acme.example", "S", "T",
+            NoticeState.Failed, 6, "HTTP 503", Noon, Noon, Noon, null)], "n-1"),
+        new NoticeOutcomeMessage("n-1", NoticeState.Sent, 2, null, Noon),
+        new IncidentStepMessage(ServiceTransitionKind.Open, "db-1", "db", "Database", 3, ServiceStatus.MajorOutage, Noon, "boom",
+            [new ImpactedServiceMessage("db", "Database", null), new ImpactedServiceMessage("web", "Web", "db")]),
+        new FanOutRequest(new ServiceTransitionMessage(ServiceTransitionKind.Open, "db-1", "db", 7, ServiceStatus.Operational,
+            ServiceStatus.MajorOutage, Noon, "am", "fp-1", "boom"), "Database"),
     };
 
     [Theory]
@@ -69,6 +93,7 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             OpenIncidentId = "db-1",
             LastResolved = new RecentResolution("db-0", Noon.AddDays(-1)),
             PendingTransitions = [new ServiceTransition(ServiceTransitionKind.Open, "db-1", "db", change)],
+            PendingFanOuts = [new ServiceTransition(ServiceTransitionKind.Open, "db-0", "db", change)],
         };
 
         AssertStorageRoundTrip(state);
@@ -89,6 +114,39 @@ public sealed class RoundTripTests(ClusterFixture fixture)
     {
         AssertStorageRoundTrip(new IncidentIndexState { Entries = { ["db-1"] = new IncidentIndexEntry("db-1", Noon, true) } });
         AssertStorageRoundTrip(new ServiceCatalogState { DependsOn = { ["web"] = ["db"], ["db"] = [] } });
+    }
+
+    [Fact]
+    public void ClientStatesRoundTripThroughTheStorageSerializer()
+    {
+        var state = new ClientState
+        {
+            Definition = new ClientDefinition("acme", "Acme", "Europe/Berlin", [new Subscription("db", 0.5)],
+                [new Contact("alice", "Alice", "a@acme.example", "https://h.example/x", "whsec_abc", null,
+                    [NoticeKind.IncidentResolved], new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), "UTC")]),
+            CreatedAt = Noon,
+            UpdatedAt = Noon,
+            AppliedSequences = { ["db"] = 4 },
+            Impacts =
+            {
+                ["db-1"] = new ClientImpact
+                {
+                    IncidentId = "db-1", ServiceId = "db", Title = "db: major outage", Severity = IncidentSeverity.Critical, StartedAt = Noon,
+                    UpdatedAt = Noon, Message = "boom", NextUpdateBy = Noon.AddMinutes(30),
+                    Affected = [new AffectedService("web", "Web", ServiceStatus.PartialOutage, "db", "Database")],
+                },
+            },
+        };
+        state.Outbox.Add([new Notice
+        {
+            Id = "n-1", Kind = NoticeKind.IncidentDetected, Channel = NoticeChannel.Webhook, ContactId = "alice", SubjectId = "db-1", Sequence = 4,
+            To = "https://h.example/x", Content = new NoticeContent("S", "T", "<p>T</p>"), Payload = "{}", CreatedAt = Noon, DueAt = Noon,
+            State = NoticeState.Pending, Attempts = 1, LastError = "HTTP 503", LastAttemptAt = Noon,
+        }]);
+
+        AssertStorageRoundTrip(state);
+        AssertStorageRoundTrip(new ClientCatalogState { Ids = { "acme", "globex" } });
+        AssertStorageRoundTrip(new SubscriptionIndexState { Clients = { "acme" } });
     }
 
     [Fact]

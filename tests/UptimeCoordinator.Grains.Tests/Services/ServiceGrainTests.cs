@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Storage;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Services;
+using UptimeCoordinator.Grains.Services;
 using UptimeCoordinator.Grains.Tests.Infrastructure;
 using static UptimeCoordinator.Grains.Tests.Infrastructure.TestData;
 
@@ -111,6 +114,7 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
     {
         var service = await DefinedAsync();
         await service.RecordHealthAsync([Event(HealthStatus.Down, 0, eventId: "first")]);
+        await FanOutSettledAsync(service);
         var writes = fixture.Store.WritesOf(service.GetGrainId());
 
         var result = await service.RecordHealthAsync(
@@ -159,5 +163,17 @@ public sealed class ServiceGrainTests(ClusterFixture fixture)
         Assert.Equal("Survivor", view!.Name);
         Assert.Equal(ServiceStatus.DegradedPerformance, view.Status);
         Assert.Equal([new CheckView("latency", HealthStatus.Degraded, Noon)], view.Checks);
+    }
+
+    // The outage's fan-out to clients finishes after the call returns, with a write of its own.
+    private async Task FanOutSettledAsync(IServiceGrain service)
+    {
+        var serializer = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (serializer.Deserialize<ServiceState>(fixture.Store.Entries[service.GetGrainId()].Data)!.HasHandOversPending)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the fan-out did not finish within 10 s");
+            await Task.Delay(10);
+        }
     }
 }

@@ -1,0 +1,17 @@
+using UptimeCoordinator.Domain.Incidents;
+
+namespace UptimeCoordinator.Contracts.Clients;
+
+/// <summary>An open incident as one client sees it: its stage, ETA, latest update and how long it has lasted.</summary>
+[GenerateSerializer, Alias("uc.ClientIncidentView")]
+public sealed record ClientIncidentView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] IncidentSeverity Severity,
+    [property: Id(3)] IncidentStage Stage,
+    [property: Id(4)] DateTimeOffset StartedAt,
+    [property: Id(5)] TimeSpan OngoingFor,
+    [property: Id(6)] DateTimeOffset? Eta,
+    [property: Id(7)] LatestUpdateView? LatestUpdate,
+    [property: Id(8)] DateTimeOffset? NextUpdateBy,
+    [property: Id(9)] string[] AffectedServiceIds);

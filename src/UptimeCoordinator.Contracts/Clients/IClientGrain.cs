@@ -1,0 +1,42 @@
+using Orleans.Concurrency;
+using UptimeCoordinator.Contracts.Notices;
+
+namespace UptimeCoordinator.Contracts.Clients;
+
+/// <summary>
+/// One client (key: client id): its definition, the incidents that reach it, and its outbox of
+/// notices with their delivery state.
+/// </summary>
+[Alias("uc.IClientGrain")]
+public interface IClientGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the definition, unless a subscribed service does not exist.</summary>
+    [Alias("Define")]
+    Task<DefineClientResult> DefineAsync(ClientSpec spec);
+
+    /// <summary>Removes the client, its subscriptions and its notice log; false when it does not exist.</summary>
+    [Alias("Remove")]
+    Task<bool> RemoveAsync();
+
+    [Alias("Get"), ReadOnly]
+    Task<ClientView?> GetAsync();
+
+    /// <summary>What the client sees now: affected services and open incidents, read fresh from the incidents.</summary>
+    [Alias("GetStatus"), ReadOnly]
+    Task<ClientStatusView?> GetStatusAsync();
+
+    /// <summary>The notice log, newest first, after the notice id <paramref name="after"/>; null when the client does not exist.</summary>
+    [Alias("ListNotices"), ReadOnly]
+    Task<NoticePage?> ListNoticesAsync(string? after, int limit);
+
+    /// <summary>
+    /// Takes one fanned-out incident step: updates the client's impacts, plans and persists its
+    /// notices, then hands them to delivery. Idempotent on the step's service and sequence.
+    /// </summary>
+    [Alias("ApplyIncidentStep")]
+    Task ApplyIncidentStepAsync(IncidentStepMessage step);
+
+    /// <summary>Records how a dispatch of one notice ended.</summary>
+    [Alias("RecordDelivery")]
+    Task RecordDeliveryAsync(NoticeOutcomeMessage outcome);
+}

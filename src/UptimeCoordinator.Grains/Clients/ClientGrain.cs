@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Options;
+using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Notices;
+using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Contracts.Subscriptions;
+using UptimeCoordinator.Delivery;
+using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Notices;
+using UptimeCoordinator.Grains.Incidents;
+using UptimeCoordinator.Grains.Notices;
+
+namespace UptimeCoordinator.Grains.Clients;
+
+/// <summary>
+/// One client. Keeps its subscriptions in the services' indexes, turns fanned-out incident steps
+/// into notices with the domain planner, persists them in its outbox before handing them to
+/// delivery, and records how each delivery ended.
+/// </summary>
+[GrainType("client")]
+public sealed class ClientGrain(
+    [PersistentState("client")] IPersistentState<ClientState> state,
+    INoticeDispatcher dispatcher,
+    IOptions<IncidentOptions> incidentOptions,
+    TimeProvider time) : Grain, IClientGrain, IRemindable
+{
+    private OutboxWakeUp? _outbox;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ClientState State => state.State;
+
+    private OutboxWakeUp WakeUp => _outbox ??= new OutboxWakeUp(this, new OutboxDispatch(Id, dispatcher), time, () => (State.Definition, State.Outbox));
+
+    // A previous activation may have died with notices in flight; the dispatcher ignores ids it already holds.
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => WakeUp.TickAsync();
+
+    public async Task<DefineClientResult> DefineAsync(ClientSpec spec)
+    {
+        var definition = ClientSecrets.KeepOmitted(spec.ToDomain(Id), State.Definition);
+        var wanted = definition.Subscriptions.Select(s => s.ServiceId).ToArray();
+        var unknown = await GrainFactory.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).FindUnknownAsync(wanted);
+        if (unknown.Length > 0)
+        {
+            return new(DefineClientOutcome.UnknownServices, null, unknown);
+        }
+
+        var previous = State.Definition?.Subscriptions.Select(s => s.ServiceId).ToArray() ?? [];
+
+        // Subscribe before the write and unsubscribe after it: an index may list a client that no
+        // longer cares for a moment (the client ignores the step), but never miss one that does.
+        await Task.WhenAll(wanted.Except(previous).Select(s => Index(s).SubscribeAsync(Id)));
+        var created = State.Definition is null;
+        var now = time.GetUtcNow();
+        State.Definition = definition;
+        State.CreatedAt = created ? now : State.CreatedAt;
+        State.UpdatedAt = now;
+        foreach (var impact in State.Impacts.Values.ToList())
+        {
+            impact.Affected.RemoveAll(a => definition.SubscriptionTo(a.ServiceId) is null);
+            if (impact.Affected.Count == 0)
+            {
+                State.Impacts.Remove(impact.IncidentId);
+            }
+        }
+
+        await state.WriteOrDiscardAsync(this);
+        await GrainFactory.GetGrain<IClientCatalogGrain>(IClientCatalogGrain.Key).RegisterAsync(Id);
+        await Task.WhenAll(previous.Except(wanted).Select(s => Index(s).UnsubscribeAsync(Id)));
+        return new(created ? DefineClientOutcome.Created : DefineClientOutcome.Updated, ClientViews.Of(State), []);
+    }
+
+    public async Task<bool> RemoveAsync()
+    {
+        if (State.Definition is not { } client)
+        {
+            return false;
+        }
+
+        await Task.WhenAll(client.Subscriptions.Select(s => Index(s.ServiceId).UnsubscribeAsync(Id)));
+        await GrainFactory.GetGrain<IClientCatalogGrain>(IClientCatalogGrain.Key).UnregisterAsync(Id);
+        WakeUp.Dispatch.WithdrawAll();
+        await state.ClearStateAsync();
+        state.State = new ClientState();
+        await WakeUp.SyncReminderAsync(State.Outbox);
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public Task<ClientView?> GetAsync() => Task.FromResult(State.Definition is null ? null : ClientViews.Of(State));
+
+    public async Task<ClientStatusView?> GetStatusAsync() =>
+        State.Definition is null ? null : await ClientStatusReader.ReadAsync(GrainFactory, State, time.GetUtcNow());
+
+    public Task<NoticePage?> ListNoticesAsync(string? after, int limit) =>
+        Task.FromResult(State.Definition is null ? null : ClientViews.NoticesAfter(State.Outbox, after, limit));
+
+    public async Task ApplyIncidentStepAsync(IncidentStepMessage message)
+    {
+        var step = message.ToDomain();
+        if (State.Definition is not { } client
+            || (State.AppliedSequences.TryGetValue(step.ServiceId, out var applied) && step.Sequence <= applied))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var interval = incidentOptions.Value.UpdateReminderInterval;
+        if (ClientImpacts.Apply(State.Impacts, client, step, now + interval) is not { } change)
+        {
+            return;
+        }
+
+        WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by step {step.Sequence} of the incident before it was sent");
+        State.Outbox.Add(NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval));
+        State.AppliedSequences[step.ServiceId] = step.Sequence;
+        await WakeUp.SyncReminderAsync(State.Outbox);
+        await state.WriteOrDiscardAsync(this);
+        WakeUp.DispatchDue(client, State.Outbox);
+    }
+
+    public async Task RecordDeliveryAsync(NoticeOutcomeMessage outcome)
+    {
+        WakeUp.Dispatch.Forget(outcome.NoticeId);
+        if (State.Outbox.Record(outcome.NoticeId, outcome.State, outcome.Attempts, outcome.Error, outcome.At))
+        {
+            await state.WriteOrDiscardAsync(this);
+            await WakeUp.SyncReminderAsync(State.Outbox);
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => WakeUp.TickAsync();
+
+    private ISubscriptionIndexGrain Index(string serviceId) => GrainFactory.GetGrain<ISubscriptionIndexGrain>(serviceId);
+}

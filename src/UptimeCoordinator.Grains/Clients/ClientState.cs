@@ -1,0 +1,22 @@
+using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Notices;
+
+namespace UptimeCoordinator.Grains.Clients;
+
+/// <summary>Persisted state of <see cref="ClientGrain"/>.</summary>
+public sealed class ClientState
+{
+    public ClientDefinition? Definition { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The last incident step applied per failed service, so a replayed fan-out is a no-op.</summary>
+    public Dictionary<string, long> AppliedSequences { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open incidents that reach this client, by incident id.</summary>
+    public Dictionary<string, ClientImpact> Impacts { get; set; } = new(StringComparer.Ordinal);
+
+    public NoticeOutbox Outbox { get; set; } = new();
+}

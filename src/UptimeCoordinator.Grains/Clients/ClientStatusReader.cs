@@ -1,0 +1,37 @@
+using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Incidents;
+using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Services;
+
+namespace UptimeCoordinator.Grains.Clients;
+
+/// <summary>
+/// Builds what a client sees from its impacts, with each incident's stage and latest update read
+/// fresh from the incident grain (ops may have acknowledged it since the last fan-out).
+/// </summary>
+internal static class ClientStatusReader
+{
+    public static async Task<ClientStatusView> ReadAsync(IGrainFactory grains, ClientState state, DateTimeOffset now)
+    {
+        var client = state.Definition!;
+        var impacts = state.Impacts.Values.OrderBy(i => i.StartedAt).ToList();
+        var incidents = await Task.WhenAll(impacts.Select(i => grains.GetGrain<IIncidentGrain>(i.IncidentId).GetAsync()));
+        var affected = impacts
+            .SelectMany(i => i.Affected.Select(a => AffectedServiceView.From(a, i.IncidentId, i.StartedAt)))
+            .ToArray();
+        var views = impacts.Zip(incidents, (impact, incident) => new ClientIncidentView(
+            impact.IncidentId,
+            impact.Title,
+            incident?.Severity ?? impact.Severity,
+            incident?.Stage ?? IncidentStage.Detected,
+            impact.StartedAt,
+            now > impact.StartedAt ? now - impact.StartedAt : TimeSpan.Zero,
+            null,
+            incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
+            impact.NextUpdateBy,
+            [.. impact.Affected.Select(a => a.ServiceId)])).ToArray();
+        var worst = affected.Select(a => a.Status).DefaultIfEmpty(ServiceStatus.Operational).Max();
+        return new ClientStatusView(client.Id, client.Name, client.TimeZone, worst, affected, views, now);
+    }
+
+}

@@ -1,0 +1,69 @@
+using UptimeCoordinator.Delivery;
+using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Notices;
+
+namespace UptimeCoordinator.Grains.Notices;
+
+/// <summary>
+/// Hands one client's due notices to this silo's dispatcher, and remembers which it handed over
+/// during this activation: only those can be in flight, so only those need the dispatcher's word
+/// before a later step withdraws them.
+/// </summary>
+internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatcher)
+{
+    private readonly HashSet<string> _handedOver = new(StringComparer.Ordinal);
+
+    /// <summary>Queues every due pending notice not already handed over. Never waits for a send.</summary>
+    public void DispatchDue(ClientDefinition client, NoticeOutbox outbox, DateTimeOffset now)
+    {
+        foreach (var notice in outbox.DueAt(now))
+        {
+            if (!_handedOver.Add(notice.Id))
+            {
+                continue;
+            }
+
+            var contact = client.Contacts.FirstOrDefault(c => c.Id == notice.ContactId);
+            dispatcher.Dispatch(new NoticeDelivery(
+                clientId,
+                notice.Id,
+                notice.Kind,
+                notice.Channel,
+                notice.To,
+                contact?.Name,
+                notice.Content,
+                notice.Payload,
+                notice.Channel == NoticeChannel.Webhook ? contact?.WebhookSecret : null));
+        }
+    }
+
+    /// <summary>
+    /// Marks superseded every pending notice about <paramref name="subjectId"/> that is sure never
+    /// to be sent: held back here, or withdrawn from the dispatcher before an attempt began.
+    /// </summary>
+    public void WithdrawPending(NoticeOutbox outbox, string subjectId, string reason)
+    {
+        foreach (var notice in outbox.Pending.Where(n => n.SubjectId == subjectId).ToList())
+        {
+            if (!_handedOver.Contains(notice.Id) || dispatcher.TryWithdraw(notice.Id))
+            {
+                outbox.Supersede(notice.Id, reason);
+                _handedOver.Remove(notice.Id);
+            }
+        }
+    }
+
+    /// <summary>Withdraws everything handed over, for a client that is being removed.</summary>
+    public void WithdrawAll()
+    {
+        foreach (var id in _handedOver)
+        {
+            dispatcher.TryWithdraw(id);
+        }
+
+        _handedOver.Clear();
+    }
+
+    /// <summary>The dispatcher reported an outcome: the notice is no longer in its hands.</summary>
+    public void Forget(string noticeId) => _handedOver.Remove(noticeId);
+}

@@ -1,0 +1,66 @@
+using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Notices;
+
+namespace UptimeCoordinator.Grains.Notices;
+
+/// <summary>
+/// Wakes a client's outbox: a reminder, the durable wake-up, while anything is pending (a silo may
+/// die with notices in flight), and a grain timer for the exact end of a contact's quiet hours.
+/// </summary>
+internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimeProvider time, Func<(ClientDefinition?, NoticeOutbox)> current)
+{
+    private const string ReminderName = "outbox";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private bool? _reminderOn;
+    private IGrainTimer? _heldTimer;
+
+    public OutboxDispatch Dispatch => dispatch;
+
+    /// <summary>On activation, and on every tick: hand over whatever is due, then keep the reminder only while needed.</summary>
+    public async Task TickAsync()
+    {
+        var (client, outbox) = current();
+        if (client is not null)
+        {
+            DispatchDue(client, outbox);
+        }
+
+        await SyncReminderAsync(outbox);
+    }
+
+    public void DispatchDue(ClientDefinition client, NoticeOutbox outbox)
+    {
+        var now = time.GetUtcNow();
+        dispatch.DispatchDue(client, outbox, now);
+        _heldTimer?.Dispose();
+        _heldTimer = null;
+        if (outbox.NextHeldAfter(now) is { } next)
+        {
+            _heldTimer = grain.RegisterGrainTimer(
+                _ => TickAsync(),
+                new GrainTimerCreationOptions { DueTime = next - now, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = false });
+        }
+    }
+
+    /// <summary>Registers the reminder when something is pending and drops it when nothing is.</summary>
+    public async Task SyncReminderAsync(NoticeOutbox outbox)
+    {
+        var pending = outbox.Pending.Any();
+        _reminderOn ??= await grain.GetReminder(ReminderName) is not null;
+        if (pending && _reminderOn != true)
+        {
+            await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+            _reminderOn = true;
+        }
+        else if (!pending && _reminderOn == true)
+        {
+            if (await grain.GetReminder(ReminderName) is { } reminder)
+            {
+                await grain.UnregisterReminder(reminder);
+            }
+
+            _reminderOn = false;
+        }
+    }
+}

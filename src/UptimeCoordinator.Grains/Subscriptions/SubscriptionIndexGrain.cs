@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Contracts.Subscriptions;
+
+namespace UptimeCoordinator.Grains.Subscriptions;
+
+/// <summary>
+/// The clients of one service, and the fan-out of that service's transitions. Fan-out runs in an
+/// interleaved timer, off the caller's turn, and keeps nothing in storage: the service grain holds
+/// each transition, with a reminder, until this index reports it done, so a silo that dies
+/// mid-fan-out only costs a repeat that the clients ignore.
+/// </summary>
+[GrainType("subscription-index")]
+public sealed partial class SubscriptionIndexGrain(
+    [PersistentState("subscribers")] IPersistentState<SubscriptionIndexState> state,
+    ILogger<SubscriptionIndexGrain> logger) : Grain, ISubscriptionIndexGrain
+{
+    private readonly Queue<FanOutRequest> _queue = new();
+    private readonly HashSet<long> _queued = [];
+    private IGrainTimer? _drain;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task SubscribeAsync(string clientId)
+    {
+        if (state.State.Clients.Add(clientId))
+        {
+            await state.WriteOrDiscardAsync(this);
+        }
+    }
+
+    public async Task UnsubscribeAsync(string clientId)
+    {
+        if (state.State.Clients.Remove(clientId))
+        {
+            await state.WriteOrDiscardAsync(this);
+        }
+    }
+
+    public Task<string[]> GetSubscribersAsync() => Task.FromResult(state.State.Clients.ToArray());
+
+    public Task FanOutAsync(FanOutRequest request)
+    {
+        if (_queued.Add(request.Transition.Sequence))
+        {
+            _queue.Enqueue(request);
+            _drain ??= this.RegisterGrainTimer(
+                DrainAsync,
+                new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (_queue.TryPeek(out var request))
+            {
+                var failed = await ImpactFanOut.RunAsync(GrainFactory, Id, request, state.State.Clients);
+                if (failed > 0)
+                {
+                    // Order matters to clients, so nothing later goes out first; the service grain's reminder hands them over again.
+                    LogFanOutFailed(Id, request.Transition.Sequence, failed);
+                    _queue.Clear();
+                    _queued.Clear();
+                    return;
+                }
+
+                _queue.Dequeue();
+                _queued.Remove(request.Transition.Sequence);
+                await ReportDoneAsync(request.Transition.Sequence);
+            }
+        }
+        finally
+        {
+            _drain?.Dispose();
+            _drain = null;
+        }
+    }
+
+    private async Task ReportDoneAsync(long sequence)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IServiceGrain>(Id).FanOutCompletedAsync(sequence);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The service grain keeps the transition and hands it over again; clients ignore the repeat.
+            LogReportFailed(ex, Id, sequence);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: fan-out of change {Sequence} failed for {Failed} client(s); it will be handed over again")]
+    private partial void LogFanOutFailed(string serviceId, long sequence, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: reporting fan-out of change {Sequence} done failed")]
+    private partial void LogReportFailed(Exception ex, string serviceId, long sequence);
+}
