@@ -8,7 +8,11 @@ using UptimeCoordinator.Host.Tests.Infrastructure;
 namespace UptimeCoordinator.Host.Tests.Redis;
 
 /// <summary>What every host of one test shares: the Redis it clusters through, its identity and the ops key.</summary>
-internal sealed record HostSettings(string RedisConnectionString, string ClusterId, string ServiceId, string OpsApiKey);
+internal sealed record HostSettings(string RedisConnectionString, string ClusterId, string ServiceId, string OpsApiKey)
+{
+    /// <summary>More configuration, as environment variables (<c>Section__Key</c>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// The real host, <c>dotnet UptimeCoordinator.Host.dll</c>, as a separate OS process on free loopback
@@ -83,6 +87,10 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["Orleans__SiloPort"] = $"{siloPort}";
         start.Environment["Orleans__GatewayPort"] = $"{gatewayPort}";
         start.Environment[$"Auth__ApiKeys__{settings.OpsApiKey}"] = "ops";
+        foreach (var (key, value) in settings.Environment)
+        {
+            start.Environment[key] = value;
+        }
 
         var log = new ProcessLog($"host {name}: http {httpPort}, silo {siloPort}, gateway {gatewayPort}, cluster {settings.ClusterId}");
         var process = new Process { StartInfo = start };

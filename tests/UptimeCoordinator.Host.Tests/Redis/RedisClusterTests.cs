@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using UptimeCoordinator.Delivery.Tests.Support;
 using Xunit.Abstractions;
 
 namespace UptimeCoordinator.Host.Tests.Redis;
@@ -30,7 +31,17 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
         // ping every Active silo until its IAmAlive is stale (over 90 s with the default
         // ClusterMembershipOptions, as the silo logs). Measured here: the fresh pair took 105-110 s
         // to become ready, and Kestrel did not even listen until then, since the silo starts first.
-        var firstPair = new HostSettings(redis.ConnectionString, $"uc-test-{run}-a", serviceId, apiKey);
+        await using var smtp = new SmtpTestServer();
+        var firstPair = new HostSettings(redis.ConnectionString, $"uc-test-{run}-a", serviceId, apiKey)
+        {
+            Environment = new Dictionary<string, string>
+            {
+                ["Notifications__Smtp__Host"] = "127.0.0.1",
+                ["Notifications__Smtp__Port"] = $"{smtp.Port}",
+                ["Notifications__Smtp__UseTls"] = "false",
+                ["Notifications__Smtp__From"] = "status@uptime.example",
+            },
+        };
         var secondPair = firstPair with { ClusterId = $"uc-test-{run}-b" };
 
         var hosts = new HostGroup(redis);
@@ -49,6 +60,15 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
             var created = await a.SendJsonAsync(HttpMethod.Put, $"api/v1/services/{id}", new { name = Name }, HttpStatusCode.Created);
             Assert.Equal(Name, created.GetProperty("name").GetString());
 
+            var clientId = $"acme-{run}";
+            await b.SendJsonAsync(HttpMethod.Put, $"api/v1/clients/{clientId}", new
+            {
+                name = "Acme",
+                timeZone = "Europe/Berlin",
+                subscriptions = new[] { new { serviceId = id, impact = 1.0 } },
+                contacts = new[] { new { id = "alice", name = "Alice", email = "alice@acme.example" } },
+            }, HttpStatusCode.Created);
+
             var seenByB = await b.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal(Name, seenByB.GetProperty("name").GetString());
             Assert.Equal("operational", seenByB.GetProperty("status").GetString());
@@ -66,7 +86,11 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
             var down = await a.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal("major_outage", down.GetProperty("status").GetString());
             Assert.Equal(incidentId, down.GetProperty("openIncidentId").GetString());
-            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first pair shares state; incident {incidentId} open");
+            await EventuallyAsync(() => Task.FromResult(smtp.Messages.Count == 1), "the outage email");
+            Assert.Equal("incident.detected", smtp.Messages[0].Headers["X-Uptime-Notice-Kind"]);
+            await EventuallyAsync(async () => NoticeStates(await a.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent"],
+                "the outage notice recorded as sent");
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first pair shares state; incident {incidentId} open and told");
 
             // Both die at once, as in a crash: nothing is shut down cleanly, only Redis keeps the state.
             await Task.WhenAll(a.KillAsync(), b.KillAsync());
@@ -94,6 +118,11 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
             var operational = await d.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal("operational", operational.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, operational.GetProperty("openIncidentId").ValueKind);
+            // The client's outbox survived in Redis: the fresh pair tells of the resolution and never repeats the outage.
+            await EventuallyAsync(() => Task.FromResult(smtp.Messages.Count >= 2), "the resolution email");
+            Assert.Equal(["incident.detected", "incident.resolved"], smtp.Messages.Select(m => m.Headers["X-Uptime-Notice-Kind"]));
+            await EventuallyAsync(async () => NoticeStates(await d.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent", "sent"],
+                "both notices recorded as sent");
             var noneOpen = await c.SendJsonAsync(HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
             Assert.DoesNotContain(incidentId, noneOpen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: fresh pair found the state and resolved the incident");
@@ -119,6 +148,19 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
         var (one, two, ready) = await hosts.StartPairAsync(settings, first, second);
         output.WriteLine($"hosts {first} and {second} (cluster {settings.ClusterId}) ready after {ready[0].TotalSeconds:0.0} s and {ready[1].TotalSeconds:0.0} s");
         return (one, two);
+    }
+
+    private static string?[] NoticeStates(JsonElement page) =>
+        [.. page.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("state").GetString())];
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not within 30 s: {what}");
+            await Task.Delay(50);
+        }
     }
 
     private static string?[] ServiceIds(JsonElement incident) =>
