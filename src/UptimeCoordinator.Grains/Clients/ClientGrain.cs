@@ -32,7 +32,7 @@ public sealed class ClientGrain(
     private OutboxWakeUp WakeUp => _outbox ??= new OutboxWakeUp(this, new OutboxDispatch(Id, dispatcher), time, () => (State.Definition, State.Outbox));
 
     // A previous activation may have died with notices in flight; the dispatcher ignores ids it already holds.
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => WakeUp.TickAsync();
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => WakeUp.TickAsync(fromReminder: false);
 
     public async Task<DefineClientResult> DefineAsync(ClientSpec spec)
     {
@@ -128,7 +128,7 @@ public sealed class ClientGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => WakeUp.TickAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => WakeUp.TickAsync(fromReminder: true);
 
     private ISubscriptionIndexGrain Index(string serviceId) => GrainFactory.GetGrain<ISubscriptionIndexGrain>(serviceId);
 }

@@ -17,8 +17,12 @@ internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimePro
 
     public OutboxDispatch Dispatch => dispatch;
 
-    /// <summary>On activation, and on every tick: hand over whatever is due, then keep the reminder only while needed.</summary>
-    public async Task TickAsync()
+    /// <summary>
+    /// On activation, and on every tick: hand over whatever is due, then keep the reminder only while
+    /// needed. An activation with nothing pending skips the reminder table: should a stale reminder
+    /// remain, its next tick finds nothing pending and removes it.
+    /// </summary>
+    public async Task TickAsync(bool fromReminder)
     {
         var (client, outbox) = current();
         if (client is not null)
@@ -26,7 +30,15 @@ internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimePro
             DispatchDue(client, outbox);
         }
 
-        await SyncReminderAsync(outbox);
+        if (fromReminder)
+        {
+            _reminderOn = true;
+        }
+
+        if (fromReminder || outbox.Pending.Any())
+        {
+            await SyncReminderAsync(outbox);
+        }
     }
 
     public void DispatchDue(ClientDefinition client, NoticeOutbox outbox)
@@ -38,7 +50,7 @@ internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimePro
         if (outbox.NextHeldAfter(now) is { } next)
         {
             _heldTimer = grain.RegisterGrainTimer(
-                _ => TickAsync(),
+                _ => TickAsync(fromReminder: false),
                 new GrainTimerCreationOptions { DueTime = next - now, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = false });
         }
     }
@@ -46,14 +58,15 @@ internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimePro
     /// <summary>Registers the reminder when something is pending and drops it when nothing is.</summary>
     public async Task SyncReminderAsync(NoticeOutbox outbox)
     {
-        var pending = outbox.Pending.Any();
-        _reminderOn ??= await grain.GetReminder(ReminderName) is not null;
-        if (pending && _reminderOn != true)
+        if (outbox.Pending.Any())
         {
-            await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
-            _reminderOn = true;
+            if (_reminderOn != true)
+            {
+                await grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+                _reminderOn = true;
+            }
         }
-        else if (!pending && _reminderOn == true)
+        else if (_reminderOn != false)
         {
             if (await grain.GetReminder(ReminderName) is { } reminder)
             {

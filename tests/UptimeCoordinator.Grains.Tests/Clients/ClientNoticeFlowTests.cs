@@ -3,10 +3,12 @@ using Orleans.Storage;
 using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
+using UptimeCoordinator.Grains.Clients;
 using UptimeCoordinator.Grains.Services;
 using UptimeCoordinator.Grains.Tests.Infrastructure;
 using static UptimeCoordinator.Grains.Tests.Infrastructure.TestData;
@@ -179,6 +181,39 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
             var stored = serializer.Deserialize<ServiceState>(fixture.Store.Entries[service.GetGrainId()].Data);
             return stored!.PendingFanOuts.Count == 0;
         });
+    }
+
+    [Fact]
+    public async Task APendingNoticeLeftByACrashIsHandedToDeliveryWhenTheClientActivatesAndOnEveryReminderTick()
+    {
+        // An outbox persisted with a notice that no dispatcher holds any more: its silo died.
+        var id = UniqueId("client");
+        var client = fixture.Grains.GetGrain<IClientGrain>(id);
+        var state = new ClientState
+        {
+            Definition = new ClientDefinition(id, "Acme", "UTC", [], [Email("leo").ToDomain()]),
+            CreatedAt = Noon,
+            UpdatedAt = Noon,
+        };
+        state.Outbox.Add([new Notice
+        {
+            Id = $"inc-1:incident.detected:1:{id}:leo:email", Kind = NoticeKind.IncidentDetected, Channel = NoticeChannel.Email,
+            ContactId = "leo", SubjectId = "inc-1", Sequence = 1, To = "leo@client.example", Content = new NoticeContent("S", "T", "<p>T</p>"),
+            CreatedAt = Noon, DueAt = Noon, State = NoticeState.Pending,
+        }]);
+        var serializer = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+        fixture.Store.Entries[client.GetGrainId()] = new StoredState(serializer.Serialize(state), "seeded");
+
+        await client.GetAsync();
+        var handed = Assert.Single(await Dispatcher.WaitForAsync(id, 1));
+        Assert.Equal(state.Outbox.Notices[0].Id, handed.NoticeId);
+
+        // The dispatcher itself ignores what it already holds; the grain hands over again only after an outcome.
+        await client.AsReference<IRemindable>().ReceiveReminder("outbox", new TickStatus(Noon.UtcDateTime, TimeSpan.FromMinutes(1), Noon.UtcDateTime));
+        Assert.Single(Dispatcher.DispatchedFor(id));
+        await client.RecordDeliveryAsync(new NoticeOutcomeMessage(handed.NoticeId, NoticeState.Pending, 0, "email is not configured", Noon));
+        await client.AsReference<IRemindable>().ReceiveReminder("outbox", new TickStatus(Noon.UtcDateTime, TimeSpan.FromMinutes(1), Noon.UtcDateTime));
+        Assert.Equal(2, Dispatcher.DispatchedFor(id).Count);
     }
 
     [Fact]
