@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using UptimeCoordinator.Host.Tests.Http;
+using UptimeCoordinator.Host.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace UptimeCoordinator.Host.Tests.Notices;
@@ -33,7 +34,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
 
         var clock = Stopwatch.StartNew();
         await api.RecordAsync(new EventBody("db", "down", TestTime.Now, "blackbox", "tcp", "connection refused", "e2e-1"));
-        await NoticeRig.EventuallyAsync(() => rig.Smtp.Messages.Count >= 2 && rig.Receiver.Successes >= 1, "both emails and the webhook of the outage");
+        await Eventually.HoldsAsync(() => rig.Smtp.Messages.Count >= 2 && rig.Receiver.Successes >= 1, "both emails and the webhook of the outage");
         output.WriteLine($"down event to the last incident.detected delivery: {clock.ElapsedMilliseconds} ms");
 
         var detectedMail = rig.Smtp.Messages;
@@ -55,10 +56,10 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
         Assert.False(incident.IsNull("nextUpdateBy"));
         var viaDependency = (await rig.GetAsync("/api/v1/clients/globex/status")).GetProperty("affectedServices")[0];
         Assert.Equal(("checkout", "partial_outage", "db"), (viaDependency.Str("serviceId"), viaDependency.Str("status"), viaDependency.Str("via")));
-        await NoticeRig.EventuallyAsync(async () => (await rig.NoticesAsync("acme")) is { Count: 2 } log && log.All(n => n.Str("state") == "sent"), "acme's notices recorded as sent");
+        await Eventually.HoldsAsync(async () => (await rig.NoticesAsync("acme")) is { Count: 2 } log && log.All(n => n.Str("state") == "sent"), "acme's notices recorded as sent");
 
         await api.RecordAsync(new EventBody("db", "up", TestTime.Now.AddSeconds(1), "blackbox", "tcp", null, "e2e-2"));
-        await NoticeRig.EventuallyAsync(() => rig.Smtp.Messages.Count >= 4 && rig.Receiver.Successes >= 2, "both emails and the webhook of the resolution");
+        await Eventually.HoldsAsync(() => rig.Smtp.Messages.Count >= 4 && rig.Receiver.Successes >= 2, "both emails and the webhook of the resolution");
 
         var mail = rig.Smtp.Messages;
         Assert.Equal(4, mail.Count);
@@ -71,7 +72,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
         Assert.DoesNotContain(mail, m => m.To.Mailboxes.Single().Address.StartsWith("dave", StringComparison.Ordinal));
         Assert.Empty(await rig.NoticesAsync("initech"));
 
-        await NoticeRig.EventuallyAsync(async () => (await rig.NoticesAsync("acme")).Count(n => n.Str("state") == "sent") == 4, "acme's four notices recorded as sent");
+        await Eventually.HoldsAsync(async () => (await rig.NoticesAsync("acme")).Count(n => n.Str("state") == "sent") == 4, "acme's four notices recorded as sent");
         var log = await rig.NoticesAsync("acme");
         Assert.Equal(["incident.resolved", "incident.resolved", "incident.detected", "incident.detected"], log.Select(n => n.Str("kind")));
         Assert.All(log, n => Assert.Equal(1, n.GetProperty("attempts").GetInt32()));
@@ -94,7 +95,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
 
         await rig.Api.RecordAsync(EventBody.Down("api", TestTime.Now));
 
-        await NoticeRig.EventuallyAsync(async () => (await rig.NoticesAsync("acme")) is [var only] && only.Str("state") == "sent", "the notice recorded as sent");
+        await Eventually.HoldsAsync(async () => (await rig.NoticesAsync("acme")) is [var only] && only.Str("state") == "sent", "the notice recorded as sent");
         var requests = rig.Receiver.Requests;
         Assert.Equal(3, requests.Count);
         Assert.Equal(1, rig.Receiver.Successes);
@@ -117,7 +118,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
 
         await rig.Api.RecordAsync(EventBody.Down("api", TestTime.Now));
 
-        await NoticeRig.EventuallyAsync(async () => (await rig.NoticesAsync("acme")) is [var only] && only.Str("state") == "failed", "the notice recorded as failed");
+        await Eventually.HoldsAsync(async () => (await rig.NoticesAsync("acme")) is [var only] && only.Str("state") == "failed", "the notice recorded as failed");
         var notice = (await rig.NoticesAsync("acme")).Single();
         Assert.Equal(3, notice.GetProperty("attempts").GetInt32());
         Assert.Contains("500", notice.Str("lastError"), StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
 
         var clock = Stopwatch.StartNew();
         await rig.Api.RecordAsync(EventBody.Down("core", TestTime.Now));
-        await NoticeRig.EventuallyAsync(() => rig.Receiver.Successes >= clients, $"{clients} webhooks", seconds: 90);
+        await Eventually.HoldsAsync(() => rig.Receiver.Successes >= clients, $"{clients} webhooks", seconds: 90);
         output.WriteLine($"down event to the {clients}th incident.detected webhook: {clock.ElapsedMilliseconds} ms");
 
         var requests = rig.Receiver.Requests;
@@ -168,7 +169,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
         await api.RecordAsync(EventBody.Down("api", TestTime.Now));
 
         JsonElement notice = default;
-        await NoticeRig.EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             using var response = await api.Ops.GetAsync("/api/v1/clients/acme/notices");
             var items = (await response.ReadJsonAsync()).GetProperty("items");

@@ -89,20 +89,6 @@ internal sealed class NoticeRig : IAsyncDisposable
     public async Task<List<JsonElement>> NoticesAsync(string clientId) =>
         [.. (await GetAsync($"/api/v1/clients/{clientId}/notices?limit=200")).GetProperty("items").EnumerateArray()];
 
-    /// <summary>Waits, boundedly, until <paramref name="condition"/> holds; fails with <paramref name="what"/> otherwise.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {seconds} s: {what}");
-            await Task.Delay(20);
-        }
-    }
-
-    public static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 20) =>
-        EventuallyAsync(() => Task.FromResult(condition()), what, seconds);
-
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using UptimeCoordinator.Delivery.Tests.Support;
+using UptimeCoordinator.Host.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace UptimeCoordinator.Host.Tests.Redis;
@@ -86,9 +87,9 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
             var down = await a.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{id}", null, HttpStatusCode.OK);
             Assert.Equal("major_outage", down.GetProperty("status").GetString());
             Assert.Equal(incidentId, down.GetProperty("openIncidentId").GetString());
-            await EventuallyAsync(() => Task.FromResult(smtp.Messages.Count == 1), "the outage email");
+            await Eventually.HoldsAsync(() => smtp.Messages.Count == 1, "the outage email");
             Assert.Equal("incident.detected", smtp.Messages[0].Headers["X-Uptime-Notice-Kind"]);
-            await EventuallyAsync(async () => NoticeStates(await a.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent"],
+            await Eventually.HoldsAsync(async () => NoticeStates(await a.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent"],
                 "the outage notice recorded as sent");
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first pair shares state; incident {incidentId} open and told");
 
@@ -119,9 +120,9 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
             Assert.Equal("operational", operational.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, operational.GetProperty("openIncidentId").ValueKind);
             // The client's outbox survived in Redis: the fresh pair tells of the resolution and never repeats the outage.
-            await EventuallyAsync(() => Task.FromResult(smtp.Messages.Count >= 2), "the resolution email");
+            await Eventually.HoldsAsync(() => smtp.Messages.Count >= 2, "the resolution email");
             Assert.Equal(["incident.detected", "incident.resolved"], smtp.Messages.Select(m => m.Headers["X-Uptime-Notice-Kind"]));
-            await EventuallyAsync(async () => NoticeStates(await d.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent", "sent"],
+            await Eventually.HoldsAsync(async () => NoticeStates(await d.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent", "sent"],
                 "both notices recorded as sent");
             var noneOpen = await c.SendJsonAsync(HttpMethod.Get, "api/v1/incidents?state=open", null, HttpStatusCode.OK);
             Assert.DoesNotContain(incidentId, noneOpen.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
@@ -152,16 +153,6 @@ public sealed class RedisClusterTests(ITestOutputHelper output)
 
     private static string?[] NoticeStates(JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("state").GetString())];
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within 30 s: {what}");
-            await Task.Delay(50);
-        }
-    }
 
     private static string?[] ServiceIds(JsonElement incident) =>
         [.. incident.GetProperty("serviceIds").EnumerateArray().Select(s => s.GetString())];
