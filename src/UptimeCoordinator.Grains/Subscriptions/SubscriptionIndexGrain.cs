@@ -15,8 +15,14 @@ public sealed partial class SubscriptionIndexGrain(
     [PersistentState("subscribers")] IPersistentState<SubscriptionIndexState> state,
     ILogger<SubscriptionIndexGrain> logger) : Grain, ISubscriptionIndexGrain
 {
+    private const int MaxRemembered = 1000;
+
     private readonly Queue<FanOutRequest> _queue = new();
     private readonly HashSet<long> _queued = [];
+
+    // Fan-outs finished in this activation, by incident and step. The service grain hands every
+    // unreported transition over again with its next one; these need only their report repeated.
+    private readonly HashSet<string> _done = new(StringComparer.Ordinal);
     private IGrainTimer? _drain;
 
     private string Id => this.GetPrimaryKeyString();
@@ -58,7 +64,8 @@ public sealed partial class SubscriptionIndexGrain(
         {
             while (_queue.TryPeek(out var request))
             {
-                var failed = await ImpactFanOut.RunAsync(GrainFactory, Id, request, state.State.Clients);
+                var key = $"{request.Transition.IncidentId}#{request.Transition.Sequence}";
+                var failed = _done.Contains(key) ? 0 : await ImpactFanOut.RunAsync(GrainFactory, Id, request, state.State.Clients);
                 if (failed > 0)
                 {
                     // Order matters to clients, so nothing later goes out first; the service grain's reminder hands them over again.
@@ -70,6 +77,12 @@ public sealed partial class SubscriptionIndexGrain(
 
                 _queue.Dequeue();
                 _queued.Remove(request.Transition.Sequence);
+                if (_done.Count >= MaxRemembered)
+                {
+                    _done.Clear();
+                }
+
+                _done.Add(key);
                 await ReportDoneAsync(request.Transition.Sequence);
             }
         }
