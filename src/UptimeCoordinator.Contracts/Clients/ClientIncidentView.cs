@@ -2,7 +2,7 @@ using UptimeCoordinator.Domain.Incidents;
 
 namespace UptimeCoordinator.Contracts.Clients;
 
-/// <summary>An open incident as one client sees it: its stage, ETA, latest update and how long it has lasted.</summary>
+/// <summary>An open incident as one client sees it: its stage, ETA, latest update and how long it has lasted (ISO 8601).</summary>
 [GenerateSerializer, Alias("uc.ClientIncidentView")]
 public sealed record ClientIncidentView(
     [property: Id(0)] string Id,
@@ -10,7 +10,7 @@ public sealed record ClientIncidentView(
     [property: Id(2)] IncidentSeverity Severity,
     [property: Id(3)] IncidentStage Stage,
     [property: Id(4)] DateTimeOffset StartedAt,
-    [property: Id(5)] TimeSpan OngoingFor,
+    [property: Id(5)] string OngoingFor,
     [property: Id(6)] DateTimeOffset? Eta,
     [property: Id(7)] LatestUpdateView? LatestUpdate,
     [property: Id(8)] DateTimeOffset? NextUpdateBy,

@@ -2,6 +2,7 @@ using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Services;
+using UptimeCoordinator.Domain.Time;
 
 namespace UptimeCoordinator.Grains.Clients;
 
@@ -25,7 +26,7 @@ internal static class ClientStatusReader
             incident?.Severity ?? impact.Severity,
             incident?.Stage ?? IncidentStage.Detected,
             impact.StartedAt,
-            now > impact.StartedAt ? now - impact.StartedAt : TimeSpan.Zero,
+            IsoDuration.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (now - impact.StartedAt).TotalSeconds)))),
             null,
             incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
             impact.NextUpdateBy,

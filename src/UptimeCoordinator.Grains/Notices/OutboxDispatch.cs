@@ -13,16 +13,16 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
 {
     private readonly HashSet<string> _handedOver = new(StringComparer.Ordinal);
 
-    /// <summary>Queues every due pending notice not already handed over. Never waits for a send.</summary>
+    /// <summary>
+    /// Queues every due pending notice. Never waits for a send. Notices handed over before are handed
+    /// over again: the dispatcher ignores those it still holds, and one whose outcome was lost on the
+    /// way back would otherwise wait for good.
+    /// </summary>
     public void DispatchDue(ClientDefinition client, NoticeOutbox outbox, DateTimeOffset now)
     {
         foreach (var notice in outbox.DueAt(now))
         {
-            if (!_handedOver.Add(notice.Id))
-            {
-                continue;
-            }
-
+            _handedOver.Add(notice.Id);
             var contact = client.Contacts.FirstOrDefault(c => c.Id == notice.ContactId);
             dispatcher.Dispatch(new NoticeDelivery(
                 clientId,

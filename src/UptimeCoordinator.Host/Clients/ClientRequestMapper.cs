@@ -62,7 +62,8 @@ internal static class ClientRequestMapper
 
     private static TimeSpan TimeOfDay(string? text, string path, ValidationErrors errors)
     {
-        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        // HH:mm:ss too, so that a client read back (times of day serialise with seconds) can be written unchanged.
+        if (TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             return time.ToTimeSpan();
         }

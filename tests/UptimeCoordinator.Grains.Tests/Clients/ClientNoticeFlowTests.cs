@@ -208,10 +208,16 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
         var handed = Assert.Single(await Dispatcher.WaitForAsync(id, 1));
         Assert.Equal(state.Outbox.Notices[0].Id, handed.NoticeId);
 
-        // The dispatcher itself ignores what it already holds; the grain hands over again only after an outcome.
+        // Every tick hands over what is still pending (the dispatcher ignores what it holds), so an outcome lost on its way back strands nothing.
         await client.AsReference<IRemindable>().ReceiveReminder("outbox", new TickStatus(Noon.UtcDateTime, TimeSpan.FromMinutes(1), Noon.UtcDateTime));
         Assert.Single(Dispatcher.DispatchedFor(id));
-        await client.RecordDeliveryAsync(new NoticeOutcomeMessage(handed.NoticeId, NoticeState.Pending, 0, "email is not configured", Noon));
+
+        // The dispatcher let go, but its report never arrived.
+        Dispatcher.Release(handed.NoticeId);
+        await client.AsReference<IRemindable>().ReceiveReminder("outbox", new TickStatus(Noon.UtcDateTime, TimeSpan.FromMinutes(1), Noon.UtcDateTime));
+        Assert.Equal(2, Dispatcher.DispatchedFor(id).Count);
+        Dispatcher.Release(handed.NoticeId);
+        await client.RecordDeliveryAsync(new NoticeOutcomeMessage(handed.NoticeId, NoticeState.Sent, 1, null, Noon));
         await client.AsReference<IRemindable>().ReceiveReminder("outbox", new TickStatus(Noon.UtcDateTime, TimeSpan.FromMinutes(1), Noon.UtcDateTime));
         Assert.Equal(2, Dispatcher.DispatchedFor(id).Count);
     }

@@ -11,12 +11,23 @@ public sealed class RecordingDispatcher : INoticeDispatcher
 {
     private readonly ConcurrentQueue<NoticeDelivery> _dispatched = new();
     private readonly ConcurrentDictionary<string, bool> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _holding = new(StringComparer.Ordinal);
 
     public IReadOnlyList<NoticeDelivery> DispatchedFor(string clientId) => [.. _dispatched.Where(d => d.ClientId == clientId)];
 
     public ConcurrentBag<string> Withdrawn { get; } = [];
 
-    public void Dispatch(NoticeDelivery delivery) => _dispatched.Enqueue(delivery);
+    /// <summary>Like the real dispatcher, ignores a notice it still holds.</summary>
+    public void Dispatch(NoticeDelivery delivery)
+    {
+        if (_holding.TryAdd(delivery.NoticeId, true))
+        {
+            _dispatched.Enqueue(delivery);
+        }
+    }
+
+    /// <summary>The dispatcher is done with a notice (it reports the outcome next) and would take it again.</summary>
+    public void Release(string noticeId) => _holding.TryRemove(noticeId, out _);
 
     /// <summary>Marks a notice as being attempted right now, so that withdrawing it fails.</summary>
     public void Attempting(string noticeId) => _inFlight[noticeId] = true;
@@ -29,6 +40,7 @@ public sealed class RecordingDispatcher : INoticeDispatcher
         }
 
         Withdrawn.Add(noticeId);
+        Release(noticeId);
         return true;
     }
 

@@ -54,7 +54,7 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             [new ContactView("alice", "Alice", "a@acme.example", null, true, null, null, null, null)], Noon, Noon),
         new ClientStatusView("acme", "Acme", "UTC", ServiceStatus.PartialOutage,
             [new AffectedServiceView("web", "Web", ServiceStatus.PartialOutage, "db", "db-1", Noon)],
-            [new ClientIncidentView("db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Detected, Noon, TimeSpan.FromMinutes(5), null,
+            [new ClientIncidentView("db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Detected, Noon, "PT5M", null,
                 new LatestUpdateView(Noon, TimelineEntryKind.Opened, "boom"), Noon.AddMinutes(30), ["web"])], Noon),
         new NoticePage([new NoticeView("n-1", NoticeKind.IncidentDetected, NoticeChannel.Email, "alice", "db-1", "a@acme.example", "S", "T",
             NoticeState.Failed, 6, "HTTP 503", Noon, Noon, Noon, null)], "n-1"),

@@ -62,6 +62,23 @@ public sealed class ClientsApiTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task QuietHoursAreAcceptedAsTheReadShowsThem()
+    {
+        var service = TestIds.Unique();
+        await Api.CreateServiceAsync(service);
+        var id = TestIds.Unique("client");
+        var contact = new { id = "alice", name = "Alice", email = "alice@acme.example", quietHours = new { start = "22:00", end = "07:00" } };
+        (await PutAsync(id, Body(service, contact))).Dispose();
+        using var read = await Api.Ops.GetAsync(ClientPath(id));
+        var shown = (await read.ReadJsonAsync()).GetProperty("contacts")[0].GetProperty("quietHours");
+
+        using var again = await PutAsync(id, Body(service, new { id = "alice", name = "Alice", email = "alice@acme.example", quietHours = new { start = shown.Str("start"), end = shown.Str("end") } }));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("07:00:00", (await again.ReadJsonAsync()).GetProperty("contacts")[0].GetProperty("quietHours").Str("end"));
+    }
+
+    [Fact]
     public async Task AnUnknownServiceIsRefusedAndNothingIsStored()
     {
         var id = TestIds.Unique("client");

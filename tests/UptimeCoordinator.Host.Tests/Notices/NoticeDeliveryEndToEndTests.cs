@@ -54,6 +54,7 @@ public sealed class NoticeDeliveryEndToEndTests(ITestOutputHelper output)
         Assert.Equal("connection refused", incident.GetProperty("latestUpdate").Str("message"));
         Assert.True(incident.IsNull("eta"));
         Assert.False(incident.IsNull("nextUpdateBy"));
+        Assert.Matches("^P(T.*)?$", incident.Str("ongoingFor"));
         var viaDependency = (await rig.GetAsync("/api/v1/clients/globex/status")).GetProperty("affectedServices")[0];
         Assert.Equal(("checkout", "partial_outage", "db"), (viaDependency.Str("serviceId"), viaDependency.Str("status"), viaDependency.Str("via")));
         await Eventually.HoldsAsync(async () => (await rig.NoticesAsync("acme")) is { Count: 2 } log && log.All(n => n.Str("state") == "sent"), "acme's notices recorded as sent");
