@@ -125,6 +125,12 @@ public sealed class ClientGrain(
         {
             await state.WriteOrDiscardAsync(this);
             await WakeUp.SyncReminderAsync(State.Outbox);
+
+            // The next notice of the same story may have been waiting for this one.
+            if (State.Definition is { } client)
+            {
+                WakeUp.DispatchDue(client, State.Outbox);
+            }
         }
     }
 

@@ -14,14 +14,22 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
     private readonly HashSet<string> _handedOver = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Queues every due pending notice. Never waits for a send. Notices handed over before are handed
-    /// over again: the dispatcher ignores those it still holds, and one whose outcome was lost on the
-    /// way back would otherwise wait for good.
+    /// Queues every due pending notice that is next in its story: a contact hears about an incident
+    /// on a channel in the order the notices were planned, so a resolution never overtakes the
+    /// outage notice still being retried. Never waits for a send. Notices handed over before are
+    /// handed over again: the dispatcher ignores those it still holds, and one whose outcome was lost
+    /// on the way back would otherwise wait for good.
     /// </summary>
     public void DispatchDue(ClientDefinition client, NoticeOutbox outbox, DateTimeOffset now)
     {
-        foreach (var notice in outbox.DueAt(now))
+        var stories = new HashSet<(string Subject, string Contact, NoticeChannel Channel)>();
+        foreach (var notice in outbox.Pending)
         {
+            if (!stories.Add((notice.SubjectId, notice.ContactId, notice.Channel)) || notice.DueAt > now)
+            {
+                continue;
+            }
+
             _handedOver.Add(notice.Id);
             var contact = client.Contacts.FirstOrDefault(c => c.Id == notice.ContactId);
             dispatcher.Dispatch(new NoticeDelivery(

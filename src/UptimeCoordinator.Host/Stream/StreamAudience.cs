@@ -20,11 +20,9 @@ internal static class StreamAudience
     }
 
     /// <summary>
-    /// The hook where "affects this client" plugs in. Clients and their subscriptions do not exist yet,
-    /// so no service or incident change is known to concern a client, and a client key sees only
-    /// heartbeats. Once they exist, this admits status and incident changes of the services the
-    /// client subscribes to (directly or through dependencies), and the notices and cost updates
-    /// addressed to it; the subscribed services then need to be known here without a grain call per event.
+    /// The hook where "affects this client" plugs in. Clients exist, but which services a client
+    /// reaches (directly or through dependencies) would need a grain call per event here, and the
+    /// stream carries no notice events yet; until both are in place a client key sees only heartbeats.
     /// </summary>
     private static bool AffectsClient(string clientId, ChangeEvent change) => false;
 }

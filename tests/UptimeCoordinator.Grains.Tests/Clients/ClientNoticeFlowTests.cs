@@ -146,6 +146,12 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
 
         await service.RecordHealthAsync([Event(HealthStatus.Up, 1)]);
 
+        // Planned, but held back until the outage notice's outcome is in: the contact hears them in order.
+        await WaitUntilAsync(async () => (await NoticesAsync(client)).Length == 2);
+        Assert.Single(Dispatcher.DispatchedFor(client.GetPrimaryKeyString()));
+        Dispatcher.Release(detected.NoticeId);
+        await client.RecordDeliveryAsync(new NoticeOutcomeMessage(detected.NoticeId, NoticeState.Sent, 2, null, Noon));
+
         var both = await Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 2);
         Assert.Equal([NoticeKind.IncidentDetected, NoticeKind.IncidentResolved], both.Select(d => d.Kind));
     }
