@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Services;
@@ -6,6 +8,7 @@ using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Delivery;
 using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Notices;
+using UptimeCoordinator.Grains.Changes;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Notices;
 
@@ -21,7 +24,8 @@ public sealed class ClientGrain(
     [PersistentState("client")] IPersistentState<ClientState> state,
     INoticeDispatcher dispatcher,
     IOptions<IncidentOptions> incidentOptions,
-    TimeProvider time) : Grain, IClientGrain, IRemindable
+    TimeProvider time,
+    ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
     private OutboxWakeUp? _outbox;
 
@@ -110,12 +114,14 @@ public sealed class ClientGrain(
             return;
         }
 
-        WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by step {step.Sequence} of the incident before it was sent");
-        State.Outbox.Add(NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval));
+        var withdrawn = WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by step {step.Sequence} of the incident before it was sent");
+        var planned = NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval);
+        State.Outbox.Add(planned);
         State.AppliedSequences[step.ServiceId] = step.Sequence;
         await WakeUp.SyncReminderAsync(State.Outbox);
         await state.WriteOrDiscardAsync(this);
         WakeUp.DispatchDue(client, State.Outbox);
+        await this.PublishChangesAsync([.. withdrawn.Concat(planned).Select(n => NoticeChanged.Of(Id, n, now))], logger);
     }
 
     public async Task RecordDeliveryAsync(NoticeOutcomeMessage outcome)
@@ -125,6 +131,7 @@ public sealed class ClientGrain(
         {
             await state.WriteOrDiscardAsync(this);
             await WakeUp.SyncReminderAsync(State.Outbox);
+            await this.PublishChangeAsync(NoticeChanged.Of(Id, State.Outbox.Find(outcome.NoticeId)!, time.GetUtcNow()), logger);
 
             // The next notice of the same story may have been waiting for this one.
             if (State.Definition is { } client)

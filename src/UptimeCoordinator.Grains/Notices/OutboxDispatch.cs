@@ -47,18 +47,21 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
 
     /// <summary>
     /// Marks superseded every pending notice about <paramref name="subjectId"/> that is sure never
-    /// to be sent: held back here, or withdrawn from the dispatcher before an attempt began.
+    /// to be sent: held back here, or withdrawn from the dispatcher before an attempt began. Returns them.
     /// </summary>
-    public void WithdrawPending(NoticeOutbox outbox, string subjectId, string reason)
+    public List<Notice> WithdrawPending(NoticeOutbox outbox, string subjectId, string reason)
     {
+        var withdrawn = new List<Notice>();
         foreach (var notice in outbox.Pending.Where(n => n.SubjectId == subjectId).ToList())
         {
-            if (!_handedOver.Contains(notice.Id) || dispatcher.TryWithdraw(notice.Id))
+            if ((!_handedOver.Contains(notice.Id) || dispatcher.TryWithdraw(notice.Id)) && outbox.Supersede(notice.Id, reason))
             {
-                outbox.Supersede(notice.Id, reason);
                 _handedOver.Remove(notice.Id);
+                withdrawn.Add(notice);
             }
         }
+
+        return withdrawn;
     }
 
     /// <summary>Withdraws everything handed over, for a client that is being removed.</summary>

@@ -7,11 +7,13 @@ internal static class ChangeEventTypes
 {
     public const string ServiceStatus = "service.status";
     public const string IncidentChanged = "incident.changed";
+    public const string NoticeChanged = "notice.changed";
 
     public static string Of(ChangeEvent change) => change switch
     {
         ServiceStatusChanged => ServiceStatus,
         Contracts.Changes.IncidentChanged => IncidentChanged,
+        Contracts.Changes.NoticeChanged => NoticeChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Every change event needs an SSE event type."),
     };
 }

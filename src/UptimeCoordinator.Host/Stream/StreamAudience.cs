@@ -20,9 +20,10 @@ internal static class StreamAudience
     }
 
     /// <summary>
-    /// The hook where "affects this client" plugs in. Clients exist, but which services a client
-    /// reaches (directly or through dependencies) would need a grain call per event here, and the
-    /// stream carries no notice events yet; until both are in place a client key sees only heartbeats.
+    /// What a client key sees: the notices addressed to its own client. Service and incident changes
+    /// are not admitted yet: which services a client reaches (directly or through dependencies) would
+    /// need a grain call per event here.
     /// </summary>
-    private static bool AffectsClient(string clientId, ChangeEvent change) => false;
+    private static bool AffectsClient(string clientId, ChangeEvent change) =>
+        change is NoticeChanged notice && notice.ClientId == clientId;
 }

@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Host.Stream;
 using UptimeCoordinator.Host.Tests.Http;
@@ -149,6 +150,39 @@ public sealed class ChangeStreamTests(StreamAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task NoticesShowAsNoticeChangesToOpsAndToTheirOwnClientOnly()
+    {
+        var id = TestIds.Unique();
+        await Api.CreateServiceAsync(id);
+        foreach (var client in new[] { "acme", $"other-{id}" })
+        {
+            using var put = await Api.Ops.PutAsync($"/api/v1/clients/{client}", Json.Content(new
+            {
+                name = client,
+                timeZone = "UTC",
+                subscriptions = new[] { new { serviceId = id } },
+                contacts = new[] { new { id = "ops", name = "Ops", email = $"ops@{client}.example" } },
+            }));
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        await using var acme = await SseReader.OpenAsync(Api.Client);
+        await using var ops = await SseReader.OpenAsync(Api.Ops);
+
+        await Api.RecordAsync(EventBody.Down(id, TestTime.MinutesAgo(1)));
+
+        // Planned, then given back by delivery (no SMTP here) with the reason: both are changes.
+        var planned = await ops.NextEventAsync("notice.changed", m => m.Json().Str("clientId") == $"other-{id}", Wait);
+        Assert.Equal("pending", planned.Json().Str("state"));
+        Assert.Equal("incident.detected", planned.Json().Str("kind"));
+        var own = await acme.NextEventAsync("notice.changed", m => m.Json().Str("subjectId") == planned.Json().Str("subjectId"), Wait);
+        Assert.Equal("acme", own.Json().Str("clientId"));
+        await acme.NextEventAsync("notice.changed", m => m.Json().Str("subjectId") == planned.Json().Str("subjectId") && !m.Json().IsNull("lastError"), Wait);
+        await acme.NextCommentAsync("heartbeat", Wait);
+        Assert.All(acme.Seen.Where(m => m.IsEvent), m => Assert.Equal(("notice.changed", "acme"), (m.Event, m.Json().Str("clientId"))));
+    }
+
+    [Fact]
     public async Task MonitorKeyMayNotReadTheStream()
     {
         using var response = await Api.Monitor.GetAsync(SseReader.Path);
@@ -212,6 +246,8 @@ public sealed class ChangeStreamTests(StreamAppFixture fixture) : IClassFixture<
         new ServiceStatusChanged("db", ServiceStatus.Operational, ServiceStatus.MajorOutage, TestTime.Now, "db-1"),
         new ServiceStatusChanged("db", ServiceStatus.MajorOutage, ServiceStatus.Operational, TestTime.Now, null),
         new IncidentChanged("db-1", IncidentChangeKind.Reopened, "db: major outage", IncidentStage.Detected, IncidentSeverity.Critical, ["db", "web"], TestTime.Now),
+        new NoticeChanged("acme", "db-1:incident.detected:1:acme:ops:email", NoticeKind.IncidentDetected, NoticeChannel.Email, "ops", "db-1",
+            NoticeState.Failed, 6, "HTTP 503", TestTime.Now),
     };
 
     [Theory]
