@@ -19,20 +19,22 @@ namespace UptimeCoordinator.Grains.Services;
 /// Status changes are announced on the live change stream once stored.
 /// </summary>
 [GrainType("service")]
-public sealed partial class ServiceGrain(
+public sealed class ServiceGrain(
     [PersistentState("service")] IPersistentState<ServiceState> state,
     IOptions<IncidentOptions> incidentOptions,
     TimeProvider time,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain, IRemindable
 {
-    private const string HandOverReminder = "hand-over-transitions";
+    private TransitionHandOver? _handOver;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private TransitionHandOver HandOver => _handOver ??= new TransitionHandOver(this, GrainFactory, state, logger);
 
     private ServiceState State => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        State.HasHandOversPending ? HandOverPendingAsync() : Task.CompletedTask;
+        State.HasHandOversPending ? HandOver.RunAsync() : Task.CompletedTask;
 
     public async Task<DefineServiceResult> DefineAsync(ServiceSpec spec)
     {
@@ -65,7 +67,7 @@ public sealed partial class ServiceGrain(
         }
 
         // A resolve not yet handed over would leave its incident open for good once this state is gone.
-        await HandOverPendingAsync();
+        await HandOver.RunAsync();
         if (State.PendingTransitions.Count > 0)
         {
             return new(RemoveServiceOutcome.HandOverPending, [], State.PendingTransitions[0].IncidentId);
@@ -134,7 +136,7 @@ public sealed partial class ServiceGrain(
                 if (handOvers > 0)
                 {
                     // The reminder is the durable wake-up should this silo die before the hand-over completes.
-                    await this.RegisterOrUpdateReminder(HandOverReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                    await HandOver.ArmAsync();
                 }
 
                 await state.WriteStateAsync();
@@ -144,29 +146,17 @@ public sealed partial class ServiceGrain(
             await this.PublishChangesAsync(changes, logger);
             if (handOvers > 0)
             {
-                await HandOverPendingAsync();
+                await HandOver.RunAsync();
             }
         }
 
         return new(true, accepted, duplicates);
     }
 
-    public async Task FanOutCompletedAsync(long sequence)
-    {
-        if (State.PendingFanOuts.RemoveAll(t => t.Change.Sequence <= sequence) == 0)
-        {
-            return;
-        }
-
-        await state.WriteOrDiscardAsync(this);
-        if (!State.HasHandOversPending)
-        {
-            await UnregisterHandOverReminderAsync();
-        }
-    }
+    public Task FanOutCompletedAsync(long sequence) => HandOver.FanOutCompletedAsync(sequence);
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == HandOverReminder ? HandOverPendingAsync() : Task.CompletedTask;
+        TransitionHandOver.IsReminder(reminderName) ? HandOver.RunAsync() : Task.CompletedTask;
 
     private ServiceTransition? Decide(StatusChange change)
     {
@@ -185,54 +175,4 @@ public sealed partial class ServiceGrain(
 
         return transition;
     }
-
-    private async Task HandOverPendingAsync()
-    {
-        if (!State.HasHandOversPending)
-        {
-            await UnregisterHandOverReminderAsync();
-            return;
-        }
-
-        try
-        {
-            if (State.PendingTransitions.Count > 0)
-            {
-                while (State.PendingTransitions.Count > 0)
-                {
-                    var transition = State.PendingTransitions[0];
-                    await GrainFactory.GetGrain<IIncidentGrain>(transition.IncidentId)
-                        .ApplyServiceTransitionAsync(ServiceTransitionMessage.Of(transition));
-                    State.PendingTransitions.RemoveAt(0);
-                    State.PendingFanOuts.Add(transition);
-                }
-
-                await state.WriteStateAsync();
-            }
-
-            // The index only queues; it reports each one done through FanOutCompletedAsync, which drops it here.
-            var index = GrainFactory.GetGrain<ISubscriptionIndexGrain>(Id);
-            var name = State.Definition?.Name ?? Id;
-            foreach (var transition in State.PendingFanOuts)
-            {
-                await index.FanOutAsync(new FanOutRequest(ServiceTransitionMessage.Of(transition), name));
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Left pending: the reminder or the next activation hands them over again.
-            LogHandOverFailed(ex, Id, State.PendingTransitions.Count + State.PendingFanOuts.Count);
-        }
-    }
-
-    private async Task UnregisterHandOverReminderAsync()
-    {
-        if (await this.GetReminder(HandOverReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: handing {Count} status change(s) to incidents or clients failed; will retry")]
-    private partial void LogHandOverFailed(Exception ex, string serviceId, int count);
 }
