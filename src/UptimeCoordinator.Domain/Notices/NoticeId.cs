@@ -12,13 +12,7 @@ public static class NoticeId
     public static string For(string subjectId, NoticeKind kind, long sequence, string clientId, string contactId, NoticeChannel channel) =>
         $"{subjectId}:{kind.WireName()}:{sequence}:{clientId}:{contactId}:{WireName(channel)}";
 
-    public static string WireName(NoticeChannel channel) => channel switch
-    {
-        NoticeChannel.Email => "email",
-        NoticeChannel.Webhook => "webhook",
-        NoticeChannel.Slack => "slack",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
-    };
+    public static string WireName(NoticeChannel channel) => WireNames.Of(channel);
 
     /// <summary>Whether <paramref name="id"/> could be a notice id, so a path segment can be refused early.</summary>
     public static bool LooksValid(string? id) =>

@@ -5,29 +5,12 @@ namespace UptimeCoordinator.Domain.Notices;
 /// <summary>Wire names of <see cref="NoticeKind"/> and which kinds quiet hours may hold back.</summary>
 public static class NoticeKinds
 {
-    private static readonly FrozenDictionary<NoticeKind, string> Names = new Dictionary<NoticeKind, string>
-    {
-        [NoticeKind.IncidentDetected] = "incident.detected",
-        [NoticeKind.IncidentAcknowledged] = "incident.acknowledged",
-        [NoticeKind.IncidentUpdate] = "incident.update",
-        [NoticeKind.IncidentEtaChanged] = "incident.eta_changed",
-        [NoticeKind.IncidentResolved] = "incident.resolved",
-        [NoticeKind.IncidentFollowUp] = "incident.followup",
-        [NoticeKind.IncidentSurvey] = "incident.survey",
-        [NoticeKind.MaintenanceScheduled] = "maintenance.scheduled",
-        [NoticeKind.MaintenanceReminder] = "maintenance.reminder",
-        [NoticeKind.MaintenanceStarted] = "maintenance.started",
-        [NoticeKind.MaintenanceCompleted] = "maintenance.completed",
-        [NoticeKind.MaintenanceChanged] = "maintenance.changed",
-        [NoticeKind.SlaBreached] = "sla.breached",
-    }.ToFrozenDictionary();
-
     private static readonly FrozenDictionary<string, NoticeKind> ByName =
-        Names.ToFrozenDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+        Enum.GetValues<NoticeKind>().ToFrozenDictionary(WireNames.Of, k => k, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> AllNames => ByName.Keys;
 
-    public static string WireName(this NoticeKind kind) => Names[kind];
+    public static string WireName(this NoticeKind kind) => WireNames.Of(kind);
 
     public static bool TryParse(string? name, out NoticeKind kind) => ByName.TryGetValue(name ?? "", out kind);
 
