@@ -87,7 +87,7 @@ public sealed class Incident
         ServiceIds = [transition.ServiceId];
         Severity = change.To.ToSeverity() ?? IncidentSeverity.Minor;
         Stage = IncidentStage.Detected;
-        Title = $"{transition.ServiceId}: {Describe(change.To)}";
+        Title = TitleFor(transition.ServiceId, change.To);
         OpenedAt = change.At;
         Record(TimelineEntryKind.Opened, transition.ServiceId, change);
         return true;
@@ -144,6 +144,9 @@ public sealed class Incident
 
     private void Record(TimelineEntryKind kind, string serviceId, StatusChange change) =>
         Timeline.Add(new TimelineEntry(change.At, kind, Stage, change.Source, serviceId, change.To, change.Message));
+
+    /// <summary>How an incident of a service in <paramref name="status"/> is titled, by whatever name the reader knows it.</summary>
+    public static string TitleFor(string serviceName, ServiceStatus status) => $"{serviceName}: {Describe(status)}";
 
     private static string Describe(ServiceStatus status) => status switch
     {

@@ -20,13 +20,5 @@ public sealed record IncidentStep(
 {
     public bool Resolves => Kind == ServiceTransitionKind.Resolve;
 
-    public string Title => $"{ServiceName}: {Describe(Status)}";
-
-    private static string Describe(ServiceStatus status) => status switch
-    {
-        ServiceStatus.MajorOutage => "major outage",
-        ServiceStatus.PartialOutage => "partial outage",
-        ServiceStatus.DegradedPerformance => "degraded performance",
-        _ => "recovered",
-    };
+    public string Title => Incident.TitleFor(ServiceName, Status);
 }
