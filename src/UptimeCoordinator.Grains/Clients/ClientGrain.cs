@@ -27,13 +27,13 @@ public sealed class ClientGrain(
     TimeProvider time,
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
-    private OutboxWakeUp? _outbox;
+    private OutboxWakeUp? _wakeUp;
 
     private string Id => this.GetPrimaryKeyString();
 
     private ClientState State => state.State;
 
-    private OutboxWakeUp WakeUp => _outbox ??= new OutboxWakeUp(this, new OutboxDispatch(Id, dispatcher), time, () => (State.Definition, State.Outbox));
+    private OutboxWakeUp WakeUp => _wakeUp ??= new OutboxWakeUp(this, new OutboxDispatch(Id, dispatcher), time, () => (State.Definition, State.Outbox));
 
     // A previous activation may have died with notices in flight; the dispatcher ignores ids it already holds.
     public override Task OnActivateAsync(CancellationToken cancellationToken) => WakeUp.TickAsync(fromReminder: false);
@@ -85,7 +85,7 @@ public sealed class ClientGrain(
         WakeUp.Dispatch.WithdrawAll();
         await state.ClearStateAsync();
         state.State = new ClientState();
-        await WakeUp.SyncReminderAsync(State.Outbox);
+        await WakeUp.SyncReminderAsync();
         DeactivateOnIdle();
         return true;
     }
@@ -118,9 +118,9 @@ public sealed class ClientGrain(
         var planned = NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval);
         State.Outbox.Add(planned);
         State.AppliedSequences[step.ServiceId] = step.Sequence;
-        await WakeUp.SyncReminderAsync(State.Outbox);
+        await WakeUp.SyncReminderAsync();
         await state.WriteOrDiscardAsync(this);
-        WakeUp.DispatchDue(client, State.Outbox);
+        WakeUp.DispatchDue();
         await this.PublishChangesAsync([.. withdrawn.Concat(planned).Select(n => NoticeChanged.Of(Id, n, now))], logger);
     }
 
@@ -130,14 +130,11 @@ public sealed class ClientGrain(
         if (State.Outbox.Record(outcome.NoticeId, outcome.State, outcome.Attempts, outcome.Error, outcome.At))
         {
             await state.WriteOrDiscardAsync(this);
-            await WakeUp.SyncReminderAsync(State.Outbox);
+            await WakeUp.SyncReminderAsync();
             await this.PublishChangeAsync(NoticeChanged.Of(Id, State.Outbox.Find(outcome.NoticeId)!, time.GetUtcNow()), logger);
 
             // The next notice of the same story may have been waiting for this one.
-            if (State.Definition is { } client)
-            {
-                WakeUp.DispatchDue(client, State.Outbox);
-            }
+            WakeUp.DispatchDue();
         }
     }
 

@@ -34,5 +34,4 @@ internal static class ClientStatusReader
         var worst = affected.Select(a => a.Status).DefaultIfEmpty(ServiceStatus.Operational).Max();
         return new ClientStatusView(client.Id, client.Name, client.TimeZone, worst, affected, views, now);
     }
-
 }

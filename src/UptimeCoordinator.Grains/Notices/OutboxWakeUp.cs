@@ -7,7 +7,7 @@ namespace UptimeCoordinator.Grains.Notices;
 /// Wakes a client's outbox: a reminder, the durable wake-up, while anything is pending (a silo may
 /// die with notices in flight), and a grain timer for the exact end of a contact's quiet hours.
 /// </summary>
-internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimeProvider time, Func<(ClientDefinition?, NoticeOutbox)> current)
+internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimeProvider time, Func<(ClientDefinition? Client, NoticeOutbox Outbox)> current)
 {
     private const string ReminderName = "outbox";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
@@ -24,25 +24,27 @@ internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimePro
     /// </summary>
     public async Task TickAsync(bool fromReminder)
     {
-        var (client, outbox) = current();
-        if (client is not null)
-        {
-            DispatchDue(client, outbox);
-        }
-
+        DispatchDue();
         if (fromReminder)
         {
             _reminderOn = true;
         }
 
-        if (fromReminder || outbox.Pending.Any())
+        if (fromReminder || current().Outbox.Pending.Any())
         {
-            await SyncReminderAsync(outbox);
+            await SyncReminderAsync();
         }
     }
 
-    public void DispatchDue(ClientDefinition client, NoticeOutbox outbox)
+    /// <summary>Hands over what is due and arms the timer for the next notice held by quiet hours.</summary>
+    public void DispatchDue()
     {
+        var (client, outbox) = current();
+        if (client is null)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         dispatch.DispatchDue(client, outbox, now);
         _heldTimer?.Dispose();
@@ -56,9 +58,9 @@ internal sealed class OutboxWakeUp(Grain grain, OutboxDispatch dispatch, TimePro
     }
 
     /// <summary>Registers the reminder when something is pending and drops it when nothing is.</summary>
-    public async Task SyncReminderAsync(NoticeOutbox outbox)
+    public async Task SyncReminderAsync()
     {
-        if (outbox.Pending.Any())
+        if (current().Outbox.Pending.Any())
         {
             if (_reminderOn != true)
             {
