@@ -91,18 +91,12 @@ public static class ClientsApi
             ? TypedResults.NoContent()
             : NotFound(id);
 
-    private static async Task<Results<Ok<Page<ClientView>>, ValidationProblem>> ListAsync(string? limit, string? cursor, IGrainFactory grains)
-    {
-        var errors = new ValidationErrors();
-        if (!PageRequest.TryParse(limit, cursor, errors, out var page))
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var ids = await grains.GetGrain<IClientCatalogGrain>(IClientCatalogGrain.Key).ListAsync(page.After, page.Limit);
-        var views = await Task.WhenAll(ids.Ids.Select(i => grains.GetGrain<IClientGrain>(i).GetAsync()));
-        return TypedResults.Ok(new Page<ClientView>([.. views.OfType<ClientView>()], PageRequest.Encode(ids.NextAfter)));
-    }
+    private static Task<Results<Ok<Page<ClientView>>, ValidationProblem>> ListAsync(string? limit, string? cursor, IGrainFactory grains) =>
+        IndexListing.ListAsync(
+            limit,
+            cursor,
+            grains.GetGrain<IClientCatalogGrain>(IClientCatalogGrain.Key).ListAsync,
+            id => grains.GetGrain<IClientGrain>(id).GetAsync());
 
     private static bool Readable(ClaimsPrincipal user, string id) => ClientId.IsValid(id) && ClientAccess.CanRead(user, id);
 

@@ -85,19 +85,12 @@ public static class ServicesApi
         };
     }
 
-    private static async Task<Results<Ok<Page<ServiceView>>, ValidationProblem>> ListAsync(
-        string? limit, string? cursor, IGrainFactory grains)
-    {
-        var errors = new ValidationErrors();
-        if (!PageRequest.TryParse(limit, cursor, errors, out var page))
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var ids = await grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).ListAsync(page.After, page.Limit);
-        var views = await Task.WhenAll(ids.Ids.Select(i => grains.GetGrain<IServiceGrain>(i).GetAsync()));
-        return TypedResults.Ok(new Page<ServiceView>([.. views.OfType<ServiceView>()], PageRequest.Encode(ids.NextAfter)));
-    }
+    private static Task<Results<Ok<Page<ServiceView>>, ValidationProblem>> ListAsync(string? limit, string? cursor, IGrainFactory grains) =>
+        IndexListing.ListAsync(
+            limit,
+            cursor,
+            grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).ListAsync,
+            id => grains.GetGrain<IServiceGrain>(id).GetAsync());
 
     private static Dictionary<string, string[]> DependencyErrors(DependencyCheckResult check)
     {
