@@ -11,4 +11,10 @@ public enum IncidentChangeKind
     [JsonStringEnumMemberName("acknowledged")] Acknowledged = 2,
     [JsonStringEnumMemberName("resolved")] Resolved = 3,
     [JsonStringEnumMemberName("reopened")] Reopened = 4,
+    [JsonStringEnumMemberName("declared")] Declared = 5,
+    [JsonStringEnumMemberName("reported")] Reported = 6,
+    [JsonStringEnumMemberName("confirmed")] Confirmed = 7,
+    [JsonStringEnumMemberName("dismissed")] Dismissed = 8,
+    [JsonStringEnumMemberName("closed")] Closed = 9,
+    [JsonStringEnumMemberName("feedback")] Feedback = 10,
 }

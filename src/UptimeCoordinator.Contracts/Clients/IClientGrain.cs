@@ -36,6 +36,21 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("ApplyIncidentStep")]
     Task ApplyIncidentStepAsync(IncidentStepMessage step);
 
+    /// <summary>
+    /// Takes one bulletin an incident handed out (a responder's action, a scheduled step, news for
+    /// the responders): updates the client's impacts, plans and persists its notices, then hands them
+    /// to delivery. Idempotent: a repeat finds its notices already planned.
+    /// </summary>
+    [Alias("ApplyIncidentBulletin")]
+    Task ApplyIncidentBulletinAsync(IncidentBulletinMessage bulletin);
+
+    /// <summary>
+    /// Whether an answer about <paramref name="incidentId"/> may be taken for this client: the contact,
+    /// when given, exists, and <paramref name="token"/>, when given, is the one its follow-up carried.
+    /// </summary>
+    [Alias("CheckFeedback"), ReadOnly]
+    Task<FeedbackCheck> CheckFeedbackAsync(string incidentId, string? contactId, string? token);
+
     /// <summary>Records how a dispatch of one notice ended.</summary>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(NoticeOutcomeMessage outcome);

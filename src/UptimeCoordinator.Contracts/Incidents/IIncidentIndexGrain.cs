@@ -12,4 +12,8 @@ public interface IIncidentIndexGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<IdPage> ListAsync(bool openOnly, string? after, int limit);
+
+    /// <summary>Response figures over the incidents opened in <c>[from, to)</c>, from the index alone.</summary>
+    [Alias("Stats"), Orleans.Concurrency.ReadOnly]
+    Task<IncidentStatsView> StatsAsync(DateTimeOffset from, DateTimeOffset to);
 }

@@ -15,7 +15,8 @@ public interface IServiceGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task<RemoveServiceResult> RemoveAsync();
 
-    [Alias("Get"), ReadOnly]
+    /// <summary>Interleaves, so that an incident or index waiting on this service never waits for a grain that waits on it.</summary>
+    [Alias("Get"), ReadOnly, AlwaysInterleave]
     Task<ServiceView?> GetAsync();
 
     [Alias("Exists"), ReadOnly]
@@ -34,4 +35,28 @@ public interface IServiceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("FanOutCompleted")]
     Task FanOutCompletedAsync(long sequence);
+
+    /// <summary>
+    /// Records an incident that ops declare (or, with <paramref name="suspected"/>, a client's report)
+    /// as this service's, so that monitoring's next change joins it rather than opening another.
+    /// Returns the id of a different incident the service already has open (or, for a report, also
+    /// one suspected), in which case nothing changes.
+    /// </summary>
+    [Alias("AttachIncident")]
+    Task<string?> AttachIncidentAsync(string incidentId, bool suspected);
+
+    /// <summary>
+    /// Ops confirmed the incident, or a client's "not fixed" reopened it: it becomes the service's open
+    /// incident unless another one is. One-way, because the incident calls it from its own turn
+    /// while the service may be waiting on the incident.
+    /// </summary>
+    [Alias("PromoteIncident"), OneWay]
+    Task PromoteIncidentAsync(string incidentId);
+
+    /// <summary>
+    /// The service no longer holds the incident: ops resolved it (<paramref name="resolved"/>: a quick
+    /// recurrence reopens it), dismissed it, or a declaration was rolled back. One-way, as above.
+    /// </summary>
+    [Alias("ReleaseIncident"), OneWay]
+    Task ReleaseIncidentAsync(string incidentId, DateTimeOffset at, bool resolved);
 }

@@ -4,11 +4,12 @@ using UptimeCoordinator.Domain.Services;
 namespace UptimeCoordinator.Domain.Incidents;
 
 /// <summary>
-/// An incident and its timeline. This part covers the automatic life driven by monitoring:
-/// opened when detection trips, updated while the outage changes shape, resolved on recovery,
-/// reopened on a quick recurrence.
+/// An incident and its timeline. This part holds its state and the automatic life driven by
+/// monitoring: opened when detection trips, updated while the outage changes shape, resolved on
+/// recovery, reopened on a quick recurrence, a client's report confirmed. Responders' actions,
+/// clients' reports and answers, and the scheduled steps live in the other parts.
 /// </summary>
-public sealed class Incident
+public sealed partial class Incident
 {
     public string Id { get; set; } = "";
 
@@ -26,7 +27,43 @@ public sealed class Incident
 
     public int ReopenCount { get; set; }
 
+    public IncidentOrigin Origin { get; set; }
+
+    /// <summary>When a responder expects it fixed; null until one says.</summary>
+    public DateTimeOffset? Eta { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>When the people affected last heard something: the promise of the next update counts from here.</summary>
+    public DateTimeOffset LastPublicUpdateAt { get; set; }
+
+    /// <summary>When the responders were last nudged for an overdue update.</summary>
+    public DateTimeOffset? LastNudgeAt { get; set; }
+
+    public IncidentResolution? Resolution { get; set; }
+
+    public DateTimeOffset? FollowUpSentAt { get; set; }
+
+    public DateTimeOffset? SurveySentAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the first notice about it reached any client.</summary>
+    public DateTimeOffset? FirstClientNoticeAt { get; set; }
+
+    public List<IncidentReport> Reports { get; set; } = [];
+
+    /// <summary>The latest answer of each client contact (or of the client as a whole).</summary>
+    public List<IncidentFeedback> Feedback { get; set; } = [];
+
+    /// <summary>The incident's own step counter for what it hands out itself (<see cref="IncidentBulletin"/>).</summary>
+    public long BulletinSequence { get; set; }
+
     public List<TimelineEntry> Timeline { get; set; } = [];
+
+    private DateTimeOffset _recordedAt;
 
     /// <summary>The last change sequence applied per service, so a repeated hand-over is a no-op.</summary>
     public Dictionary<string, long> AppliedSequences { get; set; } = new(StringComparer.Ordinal);
@@ -35,9 +72,26 @@ public sealed class Incident
 
     public bool Exists => Id.Length > 0;
 
-    /// <summary>Applies a service transition; returns false when it was already applied or does not fit.</summary>
-    public bool Apply(ServiceTransition transition)
+    /// <summary>Monitoring or ops stand behind it; a client's report alone does not.</summary>
+    public bool IsConfirmed => Stage is not (IncidentStage.Suspected or IncidentStage.Dismissed);
+
+    /// <summary>When the people affected are promised their next update; null once it is over.</summary>
+    public DateTimeOffset? NextUpdateDue(TimeSpan interval) => IsOpen ? LastPublicUpdateAt + interval : null;
+
+    /// <summary>When the resolution was recorded here; the follow-up and survey count from it, not from when monitoring saw it.</summary>
+    public DateTimeOffset? ResolutionRecordedAt { get; set; }
+
+    /// <summary>Applies a service transition as if recorded when it happened.</summary>
+    public bool Apply(ServiceTransition transition) => Apply(transition, transition.Change.At);
+
+    /// <summary>
+    /// Applies a service transition recorded at <paramref name="recordedAt"/>; returns false when it was
+    /// already applied or does not fit. Monitoring may report late: the promise of the next update
+    /// and the steps after resolution count from when we learned of it.
+    /// </summary>
+    public bool Apply(ServiceTransition transition, DateTimeOffset recordedAt)
     {
+        _recordedAt = recordedAt > transition.Change.At ? recordedAt : transition.Change.At;
         if (AppliedSequences.TryGetValue(transition.ServiceId, out var applied) && transition.Change.Sequence <= applied)
         {
             return false;
@@ -45,10 +99,14 @@ public sealed class Incident
 
         var applies = transition.Kind switch
         {
+            // The service holds an incident that never came to be (a declaration or report that
+            // died half-way): monitoring's outage opens it rather than going unrecorded.
+            ServiceTransitionKind.Update or ServiceTransitionKind.Confirm when !Exists => Open(transition),
             ServiceTransitionKind.Open => Open(transition),
             ServiceTransitionKind.Update => Update(transition.ServiceId, transition.Change),
             ServiceTransitionKind.Resolve => Resolve(transition.ServiceId, transition.Change),
             ServiceTransitionKind.Reopen => Reopen(transition.ServiceId, transition.Change),
+            ServiceTransitionKind.Confirm => ConfirmByMonitoring(transition.ServiceId, transition.Change),
             _ => false,
         };
         if (applies)
@@ -57,22 +115,6 @@ public sealed class Incident
         }
 
         return applies;
-    }
-
-    /// <summary>
-    /// A responder has seen a newly detected incident. Only a detected incident can be acknowledged;
-    /// anything later (acknowledged already, resolved) is left as it is and false is returned.
-    /// </summary>
-    public bool Acknowledge(string by, DateTimeOffset at, string? message)
-    {
-        if (!Exists || Stage != IncidentStage.Detected)
-        {
-            return false;
-        }
-
-        Stage = IncidentStage.Acknowledged;
-        Timeline.Add(new TimelineEntry(at, TimelineEntryKind.Acknowledged, Stage, by, null, null, message));
-        return true;
     }
 
     private bool Open(ServiceTransition transition)
@@ -89,6 +131,7 @@ public sealed class Incident
         Stage = IncidentStage.Detected;
         Title = TitleFor(transition.ServiceId, change.To);
         OpenedAt = change.At;
+        LastPublicUpdateAt = _recordedAt;
         Record(TimelineEntryKind.Opened, transition.ServiceId, change);
         return true;
     }
@@ -101,6 +144,7 @@ public sealed class Incident
         }
 
         Escalate(change.To);
+        LastPublicUpdateAt = _recordedAt;
         Record(TimelineEntryKind.StatusChanged, serviceId, change);
         return true;
     }
@@ -114,6 +158,10 @@ public sealed class Incident
 
         Stage = IncidentStage.Resolved;
         ResolvedAt = change.At;
+        ResolutionRecordedAt = _recordedAt;
+        Resolution = IncidentResolution.Automatic(
+            $"Monitoring showed {serviceId} working normally again at {change.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {Notices.NoticeTimeText.Duration(change.At - OpenedAt)} after the incident opened.",
+            change.At);
         Record(TimelineEntryKind.Resolved, serviceId, change);
         return true;
     }
@@ -125,12 +173,47 @@ public sealed class Incident
             return false;
         }
 
-        Stage = IncidentStage.Detected;
-        ResolvedAt = null;
-        ReopenCount++;
+        ReopenAt(_recordedAt);
         Escalate(change.To);
         Record(TimelineEntryKind.Reopened, serviceId, change);
         return true;
+    }
+
+    // Monitoring backs a client's report, even one ops had dismissed: the facts outrank the guess.
+    private bool ConfirmByMonitoring(string serviceId, StatusChange change)
+    {
+        if (!Exists)
+        {
+            return false;
+        }
+
+        if (Stage is not (IncidentStage.Suspected or IncidentStage.Dismissed))
+        {
+            return Update(serviceId, change);
+        }
+
+        Stage = IncidentStage.Detected;
+        ResolvedAt = null;
+        Severity = change.To.ToSeverity() ?? Severity;
+        LastPublicUpdateAt = _recordedAt;
+        Record(TimelineEntryKind.Confirmed, serviceId, change);
+        return true;
+    }
+
+    private void ReopenAt(DateTimeOffset at)
+    {
+        Stage = IncidentStage.Detected;
+        ResolvedAt = null;
+        ResolutionRecordedAt = null;
+        Resolution = null;
+
+        // The old estimate was for the fix that did not hold.
+        Eta = null;
+        FollowUpSentAt = null;
+        SurveySentAt = null;
+        ClosedAt = null;
+        LastPublicUpdateAt = at;
+        ReopenCount++;
     }
 
     // Severity only rises while an incident lives: a report that it got better is a timeline entry, not a downgrade.

@@ -5,7 +5,8 @@ namespace UptimeCoordinator.Domain.Incidents;
 
 /// <summary>
 /// Decides what a service's status change means for incidents: open one, update it, resolve it,
-/// or reopen the last one when the service fails again within the reopen window.
+/// reopen the last one when the service fails again within the reopen window, or confirm a
+/// client's report of trouble on the service.
 /// </summary>
 public static class IncidentDecider
 {
@@ -13,6 +14,7 @@ public static class IncidentDecider
         string serviceId,
         StatusChange change,
         string? openIncidentId,
+        string? suspectedIncidentId,
         RecentResolution? lastResolved,
         TimeSpan reopenWindow,
         string nonce)
@@ -29,6 +31,12 @@ public static class IncidentDecider
             return null;
         }
 
+        // A client reported trouble here; monitoring now sees it, which confirms the report.
+        if (suspectedIncidentId is not null)
+        {
+            return new(ServiceTransitionKind.Confirm, suspectedIncidentId, serviceId, change);
+        }
+
         if (lastResolved is not null && change.At - lastResolved.ResolvedAt <= reopenWindow)
         {
             return new(ServiceTransitionKind.Reopen, lastResolved.IncidentId, serviceId, change);
@@ -42,6 +50,9 @@ public static class IncidentDecider
     /// apart two incidents of one service in the same second, or of a service deleted and created
     /// again that is sent old timestamps. The id is persisted with the hand-over, so retries reuse it.
     /// </summary>
-    public static string NewIncidentId(string serviceId, StatusChange change, string nonce) =>
-        $"{serviceId}-{change.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{nonce}";
+    public static string NewIncidentId(string serviceId, StatusChange change, string nonce) => NewIncidentId(serviceId, change.At, nonce);
+
+    /// <summary>The same form for an incident ops declare or a client reports, named after its first service.</summary>
+    public static string NewIncidentId(string serviceId, DateTimeOffset at, string nonce) =>
+        $"{serviceId}-{at.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{nonce}";
 }

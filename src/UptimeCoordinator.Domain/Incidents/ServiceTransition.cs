@@ -9,6 +9,9 @@ public enum ServiceTransitionKind
     Update,
     Resolve,
     Reopen,
+
+    /// <summary>Monitoring confirms the client's report the service had on record as suspected.</summary>
+    Confirm,
 }
 
 /// <summary>

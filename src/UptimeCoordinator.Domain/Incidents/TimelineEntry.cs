@@ -10,4 +10,5 @@ public sealed record TimelineEntry(
     string Source,
     string? ServiceId,
     ServiceStatus? ServiceStatus,
-    string? Message);
+    string? Message,
+    DateTimeOffset? Eta = null);

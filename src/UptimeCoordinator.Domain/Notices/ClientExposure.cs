@@ -25,4 +25,7 @@ public static class ClientExposure
         ServiceStatus.MajorOutage or ServiceStatus.PartialOutage => ServiceStatus.PartialOutage,
         _ => dependency,
     };
+    /// <summary>The services of <paramref name="impacted"/>, each with its status already worked out, that the client subscribes to.</summary>
+    public static List<AffectedService> OfImpacted(ClientDefinition client, IReadOnlyList<AffectedService> impacted) =>
+        [.. impacted.Where(i => client.SubscriptionTo(i.ServiceId) is not null)];
 }

@@ -10,7 +10,17 @@ namespace UptimeCoordinator.Domain.Notices;
 public static class NoticeId
 {
     public static string For(string subjectId, NoticeKind kind, long sequence, string clientId, string contactId, NoticeChannel channel) =>
-        $"{subjectId}:{kind.WireName()}:{sequence}:{clientId}:{contactId}:{WireName(channel)}";
+        For(subjectId, kind, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), clientId, contactId, channel);
+
+    /// <summary>
+    /// The id of a notice for a step the incident handed out itself: its sequence is the incident's
+    /// own counter, written <c>u1</c>, <c>u2</c>…, so it never meets a service change's number.
+    /// </summary>
+    public static string ForBulletin(string incidentId, NoticeKind kind, long bulletinSequence, string clientId, string contactId, NoticeChannel channel) =>
+        For(incidentId, kind, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"u{bulletinSequence}"), clientId, contactId, channel);
+
+    private static string For(string subjectId, NoticeKind kind, string step, string clientId, string contactId, NoticeChannel channel) =>
+        $"{subjectId}:{kind.WireName()}:{step}:{clientId}:{contactId}:{WireName(channel)}";
 
     public static string WireName(NoticeChannel channel) => WireNames.Of(channel);
 

@@ -19,4 +19,9 @@ public enum NoticeKind
     [JsonStringEnumMemberName("maintenance.completed")] MaintenanceCompleted = 11,
     [JsonStringEnumMemberName("maintenance.changed")] MaintenanceChanged = 12,
     [JsonStringEnumMemberName("sla.breached")] SlaBreached = 13,
+
+    // For the responders (the ops channel), not for clients.
+    [JsonStringEnumMemberName("incident.reported")] IncidentReported = 20,
+    [JsonStringEnumMemberName("incident.reopened")] IncidentReopened = 21,
+    [JsonStringEnumMemberName("incident.nudge")] IncidentNudge = 22,
 }

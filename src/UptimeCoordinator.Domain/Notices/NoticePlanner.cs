@@ -76,7 +76,7 @@ public static class NoticePlanner
         var last = outbox.Notices.LastOrDefault(n =>
             n.SubjectId == incidentId && n.ContactId == contactId && n.Channel == channel
             && n.State is NoticeState.Sent or NoticeState.Pending
-            && n.Kind is NoticeKind.IncidentDetected or NoticeKind.IncidentUpdate or NoticeKind.IncidentResolved);
+            && (n.Kind.TellsBroken() || n.Kind == NoticeKind.IncidentResolved));
         return last?.Kind switch
         {
             null => ToldState.Nothing,
@@ -95,6 +95,9 @@ public static class NoticePlanner
             (ServiceTransitionKind.Resolve, ToldState.Nothing) when !contact.Wants(NoticeKind.IncidentDetected) => NoticeKind.IncidentResolved,
             (ServiceTransitionKind.Resolve, _) => null,
             (ServiceTransitionKind.Update, ToldState.Broken) => NoticeKind.IncidentUpdate,
+
+            // The reporting client heard "we are checking"; now monitoring confirms it.
+            (ServiceTransitionKind.Confirm, ToldState.Broken) => NoticeKind.IncidentUpdate,
             (_, ToldState.Broken) => null,
             _ => NoticeKind.IncidentDetected,
         };

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Delivery;
 using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Grains.Changes;
 using UptimeCoordinator.Grains.Incidents;
@@ -24,6 +26,7 @@ public sealed class ClientGrain(
     [PersistentState("client")] IPersistentState<ClientState> state,
     INoticeDispatcher dispatcher,
     IOptions<IncidentOptions> incidentOptions,
+    IOptions<NotificationOptions> notificationOptions,
     TimeProvider time,
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
@@ -124,11 +127,67 @@ public sealed class ClientGrain(
         await this.PublishChangesAsync([.. withdrawn.Concat(planned).Select(n => NoticeChanged.Of(Id, n, now))], logger);
     }
 
+    public async Task ApplyIncidentBulletinAsync(IncidentBulletinMessage message)
+    {
+        var step = message.ToDomain();
+        if (State.Definition is not { } client)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var interval = incidentOptions.Value.UpdateReminderInterval;
+        var change = step.Bulletin.Kind.IsForResponders()
+            ? new ImpactChange(new ClientImpact { IncidentId = step.IncidentId, Title = step.Title, Severity = step.Severity, StartedAt = step.OpenedAt }, step.Impacted)
+            : ClientImpacts.ApplyBulletin(State.Impacts, client, step, step.Bulletin.At + interval);
+        if (change is null)
+        {
+            return;
+        }
+
+        State.FeedbackKey ??= FeedbackTokens.NewKey();
+        var key = State.FeedbackKey;
+        var baseUrl = notificationOptions.Value.PublicBaseUrl;
+        var planned = BulletinPlanner.Plan(client, step, change, State.Outbox, now, interval, contactId =>
+        {
+            var token = FeedbackTokens.For(key, step.IncidentId, contactId);
+            return (BulletinPlanner.FeedbackUrl(baseUrl, step.IncidentId, Id, contactId, token), token);
+        });
+        State.Outbox.Add(planned);
+        await WakeUp.SyncReminderAsync();
+        await state.WriteOrDiscardAsync(this);
+        WakeUp.DispatchDue();
+        await this.PublishChangesAsync([.. planned.Select(n => NoticeChanged.Of(Id, n, now))], logger);
+    }
+
+    public Task<FeedbackCheck> CheckFeedbackAsync(string incidentId, string? contactId, string? token)
+    {
+        if (State.Definition is not { } client)
+        {
+            return Task.FromResult(FeedbackCheck.UnknownClient);
+        }
+
+        if (contactId is not null && client.Contacts.All(c => c.Id != contactId))
+        {
+            return Task.FromResult(FeedbackCheck.UnknownContact);
+        }
+
+        var ok = token is null || (contactId is not null && FeedbackTokens.Matches(State.FeedbackKey, incidentId, contactId, token));
+        return Task.FromResult(ok ? FeedbackCheck.Ok : FeedbackCheck.BadToken);
+    }
+
     public async Task RecordDeliveryAsync(NoticeOutcomeMessage outcome)
     {
         WakeUp.Dispatch.Forget(outcome.NoticeId);
+        var firstToClient = outcome.State == NoticeState.Sent && IsFirstClientNotice(outcome.NoticeId);
         if (State.Outbox.Record(outcome.NoticeId, outcome.State, outcome.Attempts, outcome.Error, outcome.At))
         {
+            if (firstToClient)
+            {
+                // One-way: the incident may be busy telling this very client something.
+                _ = GrainFactory.GetGrain<IIncidentGrain>(State.Outbox.Find(outcome.NoticeId)!.SubjectId).RecordClientNoticeAsync(outcome.At);
+            }
+
             await state.WriteOrDiscardAsync(this);
             await WakeUp.SyncReminderAsync();
             await this.PublishChangeAsync(NoticeChanged.Of(Id, State.Outbox.Find(outcome.NoticeId)!, time.GetUtcNow()), logger);
@@ -139,6 +198,18 @@ public sealed class ClientGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => WakeUp.TickAsync(fromReminder: true);
+
+    /// <summary>Whether this is the first incident notice of its incident this client receives (responders' notices do not count).</summary>
+    private bool IsFirstClientNotice(string noticeId)
+    {
+        if (State.Outbox.Find(noticeId) is not { State: not NoticeState.Sent } notice
+            || !notice.Kind.IsClientIncidentKind() || State.Definition?.Id == incidentOptions.Value.RespondersClientId)
+        {
+            return false;
+        }
+
+        return !State.Outbox.Notices.Any(n => n.SubjectId == notice.SubjectId && n.State == NoticeState.Sent);
+    }
 
     private ISubscriptionIndexGrain Index(string serviceId) => GrainFactory.GetGrain<ISubscriptionIndexGrain>(serviceId);
 }

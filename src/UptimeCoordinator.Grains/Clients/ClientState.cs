@@ -19,4 +19,7 @@ public sealed class ClientState
     public Dictionary<string, ClientImpact> Impacts { get; set; } = new(StringComparer.Ordinal);
 
     public NoticeOutbox Outbox { get; set; } = new();
+
+    /// <summary>The key of this client's feedback tokens (<see cref="FeedbackTokens"/>); made when first needed.</summary>
+    public string? FeedbackKey { get; set; }
 }

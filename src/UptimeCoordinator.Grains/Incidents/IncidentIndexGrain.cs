@@ -1,5 +1,6 @@
 using UptimeCoordinator.Contracts;
 using UptimeCoordinator.Contracts.Incidents;
+using UptimeCoordinator.Domain.Incidents;
 
 namespace UptimeCoordinator.Grains.Incidents;
 
@@ -44,6 +45,9 @@ public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPers
 
     public Task<IdPage> ListAsync(bool openOnly, string? after, int limit) =>
         Task.FromResult(Paging.PageAfter(openOnly ? _open : _all, after, limit, IdOf));
+
+    public Task<IncidentStatsView> StatsAsync(DateTimeOffset from, DateTimeOffset to) =>
+        Task.FromResult(IncidentStatsView.Of(IncidentStats.Compute(state.State.Entries.Values.Select(e => e.ToFigures()), from, to)));
 
     private void Track(IncidentIndexEntry entry)
     {

@@ -10,4 +10,10 @@ public sealed class IncidentOptions
 
     /// <summary>Longest time an open incident may go without an update.</summary>
     public TimeSpan UpdateReminderInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The client whose contacts are the responders' channel: they get nudges, client reports and
+    /// "not fixed" answers. Unset: those are only written to the incident's timeline and the log.
+    /// </summary>
+    public string? RespondersClientId { get; set; }
 }

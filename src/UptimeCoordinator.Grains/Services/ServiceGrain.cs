@@ -155,17 +155,95 @@ public sealed class ServiceGrain(
 
     public Task FanOutCompletedAsync(long sequence) => HandOver.FanOutCompletedAsync(sequence);
 
+    public async Task<string?> AttachIncidentAsync(string incidentId, bool suspected)
+    {
+        if (State.Definition is null)
+        {
+            return null;
+        }
+
+        if (State.OpenIncidentId is { } open)
+        {
+            return open == incidentId ? null : open;
+        }
+
+        if (State.SuspectedIncidentId is { } other && other != incidentId && suspected)
+        {
+            return other;
+        }
+
+        if (suspected)
+        {
+            State.SuspectedIncidentId = incidentId;
+        }
+        else
+        {
+            State.OpenIncidentId = incidentId;
+        }
+
+        await state.WriteOrDiscardAsync(this);
+        return null;
+    }
+
+    public async Task PromoteIncidentAsync(string incidentId)
+    {
+        var changed = false;
+        if (State.SuspectedIncidentId == incidentId)
+        {
+            State.SuspectedIncidentId = null;
+            changed = true;
+        }
+
+        if (State.Definition is not null && State.OpenIncidentId is null)
+        {
+            State.OpenIncidentId = incidentId;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await state.WriteOrDiscardAsync(this);
+        }
+    }
+
+    public async Task ReleaseIncidentAsync(string incidentId, DateTimeOffset at, bool resolved)
+    {
+        var changed = false;
+        if (State.OpenIncidentId == incidentId)
+        {
+            State.OpenIncidentId = null;
+            State.LastResolved = resolved ? new RecentResolution(incidentId, at) : State.LastResolved;
+            changed = true;
+        }
+
+        if (State.SuspectedIncidentId == incidentId)
+        {
+            State.SuspectedIncidentId = null;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await state.WriteOrDiscardAsync(this);
+        }
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         TransitionHandOver.IsReminder(reminderName) ? HandOver.RunAsync() : Task.CompletedTask;
 
     private ServiceTransition? Decide(StatusChange change)
     {
         var nonce = Guid.NewGuid().ToString("N")[..6];
-        var transition = IncidentDecider.Decide(Id, change, State.OpenIncidentId, State.LastResolved, incidentOptions.Value.ReopenWindow, nonce);
+        var transition = IncidentDecider.Decide(
+            Id, change, State.OpenIncidentId, State.SuspectedIncidentId, State.LastResolved, incidentOptions.Value.ReopenWindow, nonce);
         switch (transition?.Kind)
         {
             case ServiceTransitionKind.Open or ServiceTransitionKind.Reopen:
                 State.OpenIncidentId = transition.IncidentId;
+                break;
+            case ServiceTransitionKind.Confirm:
+                State.OpenIncidentId = transition.IncidentId;
+                State.SuspectedIncidentId = null;
                 break;
             case ServiceTransitionKind.Resolve:
                 State.OpenIncidentId = null;

@@ -17,6 +17,9 @@ public sealed class ServiceState
 
     public string? OpenIncidentId { get; set; }
 
+    /// <summary>A client's report on this service nobody has confirmed yet; monitoring's next outage confirms it.</summary>
+    public string? SuspectedIncidentId { get; set; }
+
     public RecentResolution? LastResolved { get; set; }
 
     /// <summary>

@@ -9,6 +9,7 @@ using StackExchange.Redis;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Domain.Time;
 using UptimeCoordinator.Grains.Incidents;
+using UptimeCoordinator.Grains.Notices;
 
 namespace UptimeCoordinator.Host.Hosting;
 
@@ -34,6 +35,13 @@ public static class CoordinatorSiloExtensions
         {
             options.ReopenWindow = Duration(configuration, "Incidents:ReopenWindow", options.ReopenWindow);
             options.UpdateReminderInterval = Duration(configuration, "Incidents:UpdateReminderInterval", options.UpdateReminderInterval);
+            options.RespondersClientId = configuration["Incidents:RespondersClientId"] is { Length: > 0 } responders ? responders : null;
+        }).ValidateOnStart();
+        builder.Services.AddOptions<NotificationOptions>().Configure(options =>
+        {
+            options.FollowUpDelay = Duration(configuration, "Notifications:FollowUpDelay", options.FollowUpDelay);
+            options.SurveyDelay = Duration(configuration, "Notifications:SurveyDelay", options.SurveyDelay);
+            options.PublicBaseUrl = configuration["Notifications:PublicBaseUrl"] is { Length: > 0 } url ? url : options.PublicBaseUrl;
         }).ValidateOnStart();
 
         builder.UseOrleans(silo =>

@@ -1,20 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Incidents;
+using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain;
+using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Host.Auth;
+using UptimeCoordinator.Host.Clients;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Paging;
 
 namespace UptimeCoordinator.Host.Incidents;
 
-/// <summary><c>/api/v1/incidents</c>: incidents with their timelines.</summary>
+/// <summary>
+/// <c>/api/v1/incidents</c>: incidents with their timelines; the responders' actions (declare,
+/// acknowledge, update, resolve, confirm or dismiss a report); clients' reports and answers; and
+/// the response figures.
+/// </summary>
 public static class IncidentsApi
 {
+    private const int MaxIdLength = 200;
+
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents").RequireAuthorization(Roles.OpsPolicy);
-        group.MapGet("/", ListAsync).WithName("ListIncidents").WithSummary("Incidents, newest first; state=open (default) or all");
-        group.MapGet("/{id}", GetAsync).WithName("GetIncident").WithSummary("An incident with its timeline");
+        var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
+        var ops = group.MapGroup("").RequireAuthorization(Roles.OpsPolicy);
+        ops.MapGet("/", ListAsync).WithName("ListIncidents").WithSummary("Incidents, newest first; state=open (default) or all");
+        ops.MapGet("/stats", StatsAsync).WithName("GetIncidentStats")
+            .WithSummary("MTTA, MTTR, mean time to client notice, mean rating and reopen rate of incidents opened in [from, to) (default: the last 30 days)");
+        ops.MapGet("/{id}", GetAsync).WithName("GetIncident").WithSummary("An incident with its timeline, resolution, client answers and figures");
+        ops.MapPost("/{id}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeIncident").WithSummary("Acknowledge a detected incident, with an ETA if known");
+        ops.MapPost("/{id}/updates", PostUpdateAsync).WithName("PostIncidentUpdate").WithSummary("Post a public update; moves the stage and the ETA");
+        ops.MapPost("/{id}/resolve", ResolveAsync).WithName("ResolveIncident").WithSummary("Resolve with a summary, actions taken, time spent and follow-ups");
+        ops.MapPost("/{id}/confirm", ConfirmAsync).WithName("ConfirmIncident").WithSummary("Confirm a client's report: it becomes a detected incident");
+        ops.MapPost("/{id}/dismiss", DismissAsync).WithName("DismissIncident").WithSummary("Dismiss a client's report: nothing found");
+
+        group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Ops, Roles.Client))
+            .WithName("CreateIncident")
+            .WithSummary("Ops declare an incident on services; a client key (or ops with clientId) reports a problem, which opens a suspected incident");
+        group.MapPost("/{id}/feedback", FeedbackAsync).AllowAnonymous().WithName("PostIncidentFeedback")
+            .WithSummary("A client's answer to the follow-up or survey: ops, the client's own key, or the token its notice carried");
         return group;
     }
 
@@ -38,7 +64,217 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
-        id.Length <= 200 && await grains.GetGrain<IIncidentGrain>(id).GetAsync() is { } view
+        id.Length <= MaxIdLength && await grains.GetGrain<IIncidentGrain>(id).GetAsync() is { } view
             ? TypedResults.Ok(view)
-            : Problems.NotFound($"Incident '{id}'");
+            : NotFound(id);
+
+    private static async Task<Results<Ok<IncidentStatsView>, ValidationProblem>> StatsAsync(string? from, string? to, IGrainFactory grains, TimeProvider time)
+    {
+        var errors = new ValidationErrors();
+        var end = Instant(to, "to", errors) ?? time.GetUtcNow();
+        var start = Instant(from, "from", errors) ?? end.AddDays(-30);
+        if (errors.IsValid && start >= end)
+        {
+            errors.Add("from", "must be before to");
+        }
+
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IIncidentIndexGrain>(IIncidentIndexGrain.Key).StatsAsync(start, end));
+    }
+
+    private static async Task<IResult> CreateAsync(CreateIncidentRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        var errors = new ValidationErrors();
+        var ownClient = user.FindFirstValue(Roles.ClientIdClaim);
+        var isOps = user.IsInRole(Roles.Ops);
+        var reporter = isOps ? request.ClientId : ownClient;
+        if (!isOps && request.ClientId is { } named && named != ownClient)
+        {
+            // Another client's id is "not found" to a client key, as everywhere else.
+            return NotFoundClient(named);
+        }
+
+        if (!isOps && request.By is not null)
+        {
+            errors.Add("by", "a client's report is by that client");
+        }
+
+        var creation = new IncidentCreation(grains, time);
+        if (reporter is null)
+        {
+            if (IncidentRequestMapper.MapDeclaration(request, errors) is not { } declaration
+                || !await KnownServicesAsync(grains, declaration.ServiceIds, errors))
+            {
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            }
+
+            return Created(await creation.DeclareAsync(declaration), "Incident cannot be declared");
+        }
+
+        if (!ClientId.IsValid(reporter) || await grains.GetGrain<IClientGrain>(reporter).GetAsync() is not { } client)
+        {
+            return isOps ? ValidationProblem("clientId", "unknown client") : NotFoundClient(reporter);
+        }
+
+        if (IncidentRequestMapper.MapReport(request, reporter, errors) is not { } report)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        for (var i = 0; i < report.ServiceIds.Length; i++)
+        {
+            if (client.Subscriptions.All(s => s.ServiceId != report.ServiceIds[i]))
+            {
+                errors.Add($"serviceIds[{i}]", $"client '{reporter}' does not use service '{report.ServiceIds[i]}'");
+            }
+        }
+
+        if (report.ContactId is { } contact && client.Contacts.All(c => c.Id != contact))
+        {
+            errors.Add("contactId", $"client '{reporter}' has no contact '{contact}'");
+        }
+
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return Created(await creation.ReportAsync(report), "Problem cannot be reported");
+    }
+
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
+        string id, AcknowledgeRequest request, IGrainFactory grains, TimeProvider time) =>
+        RunAsync(id, errors => IncidentRequestMapper.Map(request, time.GetUtcNow(), errors), (g, c) => g.AcknowledgeAsync(c), grains, "Incident cannot be acknowledged");
+
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> PostUpdateAsync(
+        string id, UpdateRequest request, IGrainFactory grains, TimeProvider time) =>
+        RunAsync(id, errors => IncidentRequestMapper.Map(request, time.GetUtcNow(), errors), (g, c) => g.PostUpdateAsync(c), grains, "Update cannot be posted");
+
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
+        string id, ResolveRequest request, IGrainFactory grains) =>
+        RunAsync(id, errors => IncidentRequestMapper.Map(request, errors), (g, c) => g.ResolveAsync(c), grains, "Incident cannot be resolved");
+
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+        string id, VerdictRequest request, IGrainFactory grains) =>
+        RunAsync(id, errors => IncidentRequestMapper.Map(request, errors), (g, c) => g.ConfirmAsync(c), grains, "Incident cannot be confirmed");
+
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> DismissAsync(
+        string id, VerdictRequest request, IGrainFactory grains) =>
+        RunAsync(id, errors => IncidentRequestMapper.Map(request, errors), (g, c) => g.DismissAsync(c), grains, "Incident cannot be dismissed");
+
+    private static async Task<IResult> FeedbackAsync(string id, FeedbackRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var isOps = user.IsInRole(Roles.Ops);
+        var ownClient = user.FindFirstValue(Roles.ClientIdClaim);
+        if (!isOps && ownClient is null && request.Token is null)
+        {
+            return TypedResults.Problem(
+                "Send an API key (ops, or the client's own), or the token from the follow-up or survey notice.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        if (!isOps && ownClient is not null && request.ClientId is { } named && named != ownClient)
+        {
+            return NotFoundClient(named);
+        }
+
+        var errors = new ValidationErrors();
+        if (id.Length > MaxIdLength || IncidentRequestMapper.Map(request, errors) is not { } feedback)
+        {
+            return errors.IsValid ? NotFound(id) : TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        // Ops and the client's own key vouch for the sender; anyone else must hold the contact's token.
+        var token = isOps || ownClient == feedback.ClientId ? null : request.Token;
+        switch (await grains.GetGrain<IClientGrain>(feedback.ClientId).CheckFeedbackAsync(id, feedback.ContactId, token))
+        {
+            case FeedbackCheck.UnknownClient:
+                return isOps ? ValidationProblem("clientId", "unknown client") : NotFoundClient(feedback.ClientId);
+            case FeedbackCheck.UnknownContact:
+                return ValidationProblem("contactId", $"client '{feedback.ClientId}' has no contact '{feedback.ContactId}'");
+            case FeedbackCheck.BadToken:
+                return TypedResults.Problem("The token does not belong to this incident and contact.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
+        var before = await grains.GetGrain<IIncidentGrain>(id).GetAsync();
+        var result = await grains.GetGrain<IIncidentGrain>(id).RecordFeedbackAsync(feedback);
+        return result.Outcome switch
+        {
+            IncidentCommandOutcome.NotFound => NotFound(id),
+            IncidentCommandOutcome.Conflict => Problems.Conflict("Feedback cannot be recorded", result.Detail!),
+            _ => TypedResults.Ok(new FeedbackAccepted(
+                id, before?.ReopenCount < result.Incident!.ReopenCount, WireNames.Of(result.Incident.Stage))),
+        };
+    }
+
+    private static async Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> RunAsync<TCommand>(
+        string id, Func<ValidationErrors, TCommand?> map, Func<IIncidentGrain, TCommand, Task<IncidentCommandResult>> run, IGrainFactory grains, string refusedTitle)
+        where TCommand : class
+    {
+        var errors = new ValidationErrors();
+        if (id.Length > MaxIdLength)
+        {
+            return NotFound(id);
+        }
+
+        if (map(errors) is not { } command)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var result = await run(grains.GetGrain<IIncidentGrain>(id), command);
+        return result.Outcome switch
+        {
+            IncidentCommandOutcome.NotFound => NotFound(id),
+            IncidentCommandOutcome.Conflict => Problems.Conflict(refusedTitle, result.Detail!),
+            _ => TypedResults.Ok(result.Incident!),
+        };
+    }
+
+    private static IResult Created(IncidentCommandResult result, string refusedTitle) => result.Outcome switch
+    {
+        IncidentCommandOutcome.Done => TypedResults.Created($"/api/v1/incidents/{result.Incident!.Id}", result.Incident),
+        IncidentCommandOutcome.Joined => TypedResults.Ok(result.Incident),
+        _ => Problems.Conflict(refusedTitle, result.Detail ?? "The incident could not be opened."),
+    };
+
+    private static async Task<bool> KnownServicesAsync(IGrainFactory grains, string[] serviceIds, ValidationErrors errors)
+    {
+        var unknown = await grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).FindUnknownAsync(serviceIds);
+        foreach (var serviceId in unknown)
+        {
+            errors.Add($"serviceIds[{Array.IndexOf(serviceIds, serviceId)}]", $"unknown service '{serviceId}'");
+        }
+
+        return unknown.Length == 0;
+    }
+
+    private static DateTimeOffset? Instant(string? value, string path, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(value))
+        {
+            return instant;
+        }
+
+        errors.Add(path, "must be an RFC 3339 time with an offset");
+        return null;
+    }
+
+    private static bool HasOffset(string value) => value.EndsWith('Z') || value.EndsWith('z') || value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':';
+
+    private static ValidationProblem ValidationProblem(string path, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [path] = [message] });
+
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"Incident '{id}'");
+
+    private static ProblemHttpResult NotFoundClient(string id) => Problems.NotFound($"Client '{id}'");
 }

@@ -15,7 +15,7 @@ public sealed class IncidentDeciderTests
     [Fact]
     public void OutageWithoutOpenIncidentOpensOneNamedAfterServiceAndTime()
     {
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon), null, null, ReopenWindow, Nonce);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon), null, null, null, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Open, transition!.Kind);
         Assert.Equal("db-20261123T120000Z-a1b2c3", transition.IncidentId);
@@ -24,7 +24,7 @@ public sealed class IncidentDeciderTests
     [Fact]
     public void ChangeWhileIncidentIsOpenUpdatesIt()
     {
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.MajorOutage, Noon), "db-1", null, ReopenWindow, Nonce);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.MajorOutage, Noon), "db-1", null, null, ReopenWindow, Nonce);
 
         Assert.Equal(new ServiceTransition(ServiceTransitionKind.Update, "db-1", "db", transition!.Change), transition);
     }
@@ -32,7 +32,7 @@ public sealed class IncidentDeciderTests
     [Fact]
     public void RecoveryResolvesTheOpenIncident()
     {
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.MajorOutage, ServiceStatus.Operational, Noon), "db-1", null, ReopenWindow, Nonce);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.MajorOutage, ServiceStatus.Operational, Noon), "db-1", null, null, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Resolve, transition!.Kind);
         Assert.Equal("db-1", transition.IncidentId);
@@ -43,7 +43,7 @@ public sealed class IncidentDeciderTests
     {
         var resolved = new RecentResolution("db-1", Noon);
 
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.PartialOutage, Noon + ReopenWindow), null, resolved, ReopenWindow, Nonce);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.PartialOutage, Noon + ReopenWindow), null, null, resolved, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Reopen, transition!.Kind);
         Assert.Equal("db-1", transition.IncidentId);
@@ -55,7 +55,7 @@ public sealed class IncidentDeciderTests
         var resolved = new RecentResolution("db-1", Noon);
         var later = Noon + ReopenWindow + TimeSpan.FromSeconds(1);
 
-        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, later), null, resolved, ReopenWindow, Nonce);
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.MajorOutage, later), null, null, resolved, ReopenWindow, Nonce);
 
         Assert.Equal(ServiceTransitionKind.Open, transition!.Kind);
         Assert.NotEqual("db-1", transition.IncidentId);
@@ -63,5 +63,23 @@ public sealed class IncidentDeciderTests
 
     [Fact]
     public void LeavingAnOutageWithoutAnIncidentNeedsNothing() =>
-        Assert.Null(IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.Operational, Noon), null, null, ReopenWindow, Nonce));
+        Assert.Null(IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.Operational, Noon), null, null, null, ReopenWindow, Nonce));
+
+    [Fact]
+    public void AnOutageOnAServiceWithAClientsReportConfirmsThatReport()
+    {
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.Operational, ServiceStatus.DegradedPerformance, Noon), null, "db-r", null, ReopenWindow, Nonce);
+
+        Assert.Equal(ServiceTransitionKind.Confirm, transition?.Kind);
+        Assert.Equal("db-r", transition?.IncidentId);
+    }
+
+    [Fact]
+    public void AnOpenIncidentTakesPrecedenceOverASuspectedOne()
+    {
+        var transition = IncidentDecider.Decide("db", Change(ServiceStatus.DegradedPerformance, ServiceStatus.MajorOutage, Noon), "db-1", "db-r", null, ReopenWindow, Nonce);
+
+        Assert.Equal(ServiceTransitionKind.Update, transition?.Kind);
+        Assert.Equal("db-1", transition?.IncidentId);
+    }
 }

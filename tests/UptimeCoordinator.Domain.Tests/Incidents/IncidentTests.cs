@@ -118,7 +118,7 @@ public sealed class IncidentTests
     {
         var incident = Opened();
 
-        Assert.True(incident.Acknowledge("alice", Noon.AddMinutes(2), "on it"));
+        Assert.True(incident.Acknowledge("alice", Noon.AddMinutes(2), null, "on it").Applied);
 
         Assert.Equal(IncidentStage.Acknowledged, incident.Stage);
         Assert.True(incident.IsOpen);
@@ -129,13 +129,13 @@ public sealed class IncidentTests
     public void AcknowledgeIsRefusedTwiceAndAfterResolution()
     {
         var incident = Opened();
-        incident.Acknowledge("alice", Noon.AddMinutes(1), null);
+        incident.Acknowledge("alice", Noon.AddMinutes(1), null, null);
 
-        Assert.False(incident.Acknowledge("bob", Noon.AddMinutes(2), null));
+        Assert.False(incident.Acknowledge("bob", Noon.AddMinutes(2), null, null).Applied);
 
         incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 30));
-        Assert.False(incident.Acknowledge("bob", Noon.AddMinutes(31), null));
-        Assert.False(new Incident().Acknowledge("bob", Noon, null));
+        Assert.False(incident.Acknowledge("bob", Noon.AddMinutes(31), null, null).Applied);
+        Assert.False(new Incident().Acknowledge("bob", Noon, null, null).Applied);
         Assert.Single(incident.Timeline, e => e.Kind == TimelineEntryKind.Acknowledged);
     }
 
@@ -143,7 +143,7 @@ public sealed class IncidentTests
     public void AnAcknowledgedIncidentStillResolvesOnRecovery()
     {
         var incident = Opened();
-        incident.Acknowledge("alice", Noon.AddMinutes(1), null);
+        incident.Acknowledge("alice", Noon.AddMinutes(1), null, null);
 
         Assert.True(incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 30)));
         Assert.Equal(IncidentStage.Resolved, incident.Stage);

@@ -45,7 +45,24 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         new IncidentIndexEntry("db-1", Noon, true),
         new ServiceTransitionMessage(ServiceTransitionKind.Reopen, "db-1", "db", 7, ServiceStatus.Operational, ServiceStatus.MajorOutage, Noon, "am", "fp-1", "boom"),
         new IncidentView("db-1", "db: major outage", ["db"], IncidentSeverity.Critical, IncidentStage.Resolved, Noon, Noon.AddMinutes(9), 1,
-            [new TimelineEntryView(Noon, TimelineEntryKind.Opened, IncidentStage.Detected, "am", "db", ServiceStatus.MajorOutage, "boom")]),
+            [new TimelineEntryView(Noon, TimelineEntryKind.Opened, IncidentStage.Detected, "am", "db", ServiceStatus.MajorOutage, "boom", Noon.AddHours(1))],
+            IncidentOrigin.Declared, Noon.AddHours(1), Noon.AddMinutes(2), "alice", Noon.AddMinutes(32),
+            new IncidentResolutionView("Replaced disk", ["swap disk"], 45, ["postmortem"], "alice", Noon.AddMinutes(9), false, "Monitoring saw it"),
+            Noon.AddHours(2), null, Noon.AddHours(2), [new IncidentReportView("acme", "alice", "slow", Noon)],
+            [new IncidentFeedbackView("acme", "alice", false, 2, "still slow", Noon.AddHours(3))], new IncidentFiguresView("PT2M", "PT9M", null, 2, 1)),
+        new IncidentIndexEntry("db-1", Noon, false, IncidentStage.Closed, Noon.AddMinutes(1), Noon.AddMinutes(9), Noon, 1, 7, 2),
+        new IncidentStatsView(Noon, Noon.AddDays(1), 3, 2, "PT1M", 2, "PT9M", null, 1, 4.5, 1, 0.5, 0.5),
+        new AcknowledgeIncident("alice", Noon.AddHours(1), "on it"),
+        new PostIncidentUpdate("alice", "found it", IncidentStage.Identified, null),
+        new ResolveIncident("alice", "fixed", ["a", "b"], 30, ["c"]),
+        new DeclareIncident("Slow checkout", ["db", "web"], IncidentSeverity.Major, "alice", null),
+        new ReportProblem("acme", null, ["db"], "Reported by acme", "cannot log in"),
+        new IncidentVerdict("alice", "nothing found"),
+        new GiveIncidentFeedback("acme", "alice", true, 5, null),
+        new IncidentCommandResult(IncidentCommandOutcome.Conflict, "already resolved", null),
+        new IncidentBulletinMessage(3, BulletinKind.EtaChanged, Noon, "alice", "later", Noon.AddHours(2), Noon.AddHours(1), null, null, null,
+            "db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Identified, Noon, null,
+            [new BulletinServiceMessage("db", "Database", ServiceStatus.MajorOutage, null, null), new BulletinServiceMessage("web", "Web", ServiceStatus.PartialOutage, "db", "Database")]),
         new ClientSpec("Acme", "Europe/Berlin", [new SubscriptionSpec("db", 0.5)],
             [new ContactSpec("alice", "Alice", "a@acme.example", "https://h.example/x", "whsec_abc", "https://s.example/y",
                 [NoticeKind.IncidentDetected, NoticeKind.IncidentResolved], new QuietHoursSpec(TimeSpan.FromHours(22), TimeSpan.FromHours(7)), "UTC")]),
@@ -91,6 +108,7 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             UpdatedAt = Noon.AddHours(1),
             Health = health,
             OpenIncidentId = "db-1",
+            SuspectedIncidentId = "db-2",
             LastResolved = new RecentResolution("db-0", Noon.AddDays(-1)),
             PendingTransitions = [new ServiceTransition(ServiceTransitionKind.Open, "db-1", "db", change)],
             PendingFanOuts = [new ServiceTransition(ServiceTransitionKind.Open, "db-0", "db", change)],
@@ -105,14 +123,22 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         var incident = new Incident();
         incident.Apply(new ServiceTransition(ServiceTransitionKind.Open, "db-1", "db",
             new StatusChange(1, ServiceStatus.Operational, ServiceStatus.PartialOutage, Noon, "am", "http", "503")));
+        var acknowledged = incident.Acknowledge("alice", Noon.AddMinutes(1), Noon.AddHours(1), "on it");
+        var resolved = incident.ResolveByStaff("alice", Noon.AddMinutes(9), "Replaced disk", ["swap"], 45, ["postmortem"]);
+        incident.RecordFeedback(new IncidentFeedback("acme", "bob", false, 2, "still slow", Noon.AddHours(3)));
+        incident.RunDue(Noon.AddDays(2), IncidentTimings.Default);
+        Assert.True(acknowledged.Applied && resolved.Applied);
 
-        AssertStorageRoundTrip(incident);
+        AssertStorageRoundTrip(new IncidentState { Incident = incident, PendingBulletins = [.. acknowledged.Bulletins, .. resolved.Bulletins] });
     }
 
     [Fact]
     public void IndexStatesRoundTripThroughTheStorageSerializer()
     {
-        AssertStorageRoundTrip(new IncidentIndexState { Entries = { ["db-1"] = new IncidentIndexEntry("db-1", Noon, true) } });
+        AssertStorageRoundTrip(new IncidentIndexState
+        {
+            Entries = { ["db-1"] = new IncidentIndexEntry("db-1", Noon, true), ["db-0"] = new IncidentIndexEntry("db-0", Noon, false, IncidentStage.Closed, Noon, Noon, Noon, 1, 9, 2) },
+        });
         AssertStorageRoundTrip(new ServiceCatalogState { DependsOn = { ["web"] = ["db"], ["db"] = [] } });
     }
 
@@ -127,6 +153,7 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             CreatedAt = Noon,
             UpdatedAt = Noon,
             AppliedSequences = { ["db"] = 4 },
+            FeedbackKey = "a2V5LWtleS1rZXkta2V5LWtleS1rZXkta2V5LWtleS0=",
             Impacts =
             {
                 ["db-1"] = new ClientImpact

@@ -53,7 +53,7 @@ public sealed class ChangeStreamTests(StreamAppFixture fixture) : IClassFixture<
         var incidentId = await Api.OpenIncidentIdAsync(id);
         await using var stream = await SseReader.OpenAsync(Api.Ops);
 
-        Assert.True(await Grains.GetGrain<IIncidentGrain>(incidentId).AcknowledgeAsync("ops:alice", "looking"));
+        Assert.Equal(IncidentCommandOutcome.Done, (await Grains.GetGrain<IIncidentGrain>(incidentId).AcknowledgeAsync(new AcknowledgeIncident("ops:alice", null, "looking"))).Outcome);
         var acknowledged = await stream.NextEventAsync("incident.changed", ForIncident(incidentId, "acknowledged"), Wait);
         await Api.RecordAsync(EventBody.Up(id, TestTime.MinutesAgo(1)));
         var recovered = await stream.NextEventAsync("service.status", m => ForService(id)(m) && m.Json().Str("to") == "operational", Wait);

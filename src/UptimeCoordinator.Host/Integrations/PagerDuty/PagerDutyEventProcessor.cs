@@ -60,8 +60,8 @@ public sealed class PagerDutyEventProcessor(IGrainFactory grains, EventIngestor 
             return $"Event dropped: service '{target.ServiceId}' has no open incident";
         }
 
-        // False when the incident is already past detection: acknowledging twice changes nothing, as in PagerDuty.
-        await grains.GetGrain<IIncidentGrain>(incidentId).AcknowledgeAsync(by, message);
+        // A conflict when the incident is already past detection: acknowledging twice changes nothing, as in PagerDuty.
+        await grains.GetGrain<IIncidentGrain>(incidentId).AcknowledgeAsync(new AcknowledgeIncident(by, null, message));
         return PagerDutyAccepted.Processed;
     }
 

@@ -1,0 +1,55 @@
+using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Services;
+using UptimeCoordinator.Contracts.Subscriptions;
+
+namespace UptimeCoordinator.Grains.Subscriptions;
+
+/// <summary>
+/// Who a service's trouble reaches: the services that depend on it, directly or not, and every
+/// client subscribed to any of them. Calls to those clients run concurrently with a bound, so a
+/// slow client never holds up the others and ten thousand never flood the silo at once.
+/// </summary>
+internal static class ImpactReach
+{
+    public const int MaxConcurrentCalls = 1000;
+
+    /// <summary>The services that depend on <paramref name="serviceId"/>, with their names.</summary>
+    public static async Task<(string Id, string Name)[]> DependentsAsync(IGrainFactory grains, string serviceId)
+    {
+        var dependents = await grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).DependentsAsync(serviceId);
+        var names = await Task.WhenAll(dependents.Select(async d => (await grains.GetGrain<IServiceGrain>(d).GetAsync())?.Name ?? d));
+        return [.. dependents.Zip(names)];
+    }
+
+    /// <summary>Every client subscribed to one of <paramref name="serviceIds"/>.</summary>
+    public static async Task<HashSet<string>> SubscribersAsync(IGrainFactory grains, IEnumerable<string> serviceIds)
+    {
+        var subscribers = await Task.WhenAll(serviceIds.Distinct(StringComparer.Ordinal)
+            .Select(s => grains.GetGrain<ISubscriptionIndexGrain>(s).GetSubscribersAsync()));
+        return subscribers.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Calls every client in <paramref name="clientIds"/>; returns how many calls failed.</summary>
+    public static async Task<int> TellAsync(IGrainFactory grains, IEnumerable<string> clientIds, Func<IClientGrain, Task> call)
+    {
+        using var gate = new SemaphoreSlim(MaxConcurrentCalls);
+        var outcomes = await Task.WhenAll(clientIds.Select(async clientId =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await call(grains.GetGrain<IClientGrain>(clientId));
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return false;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return outcomes.Count(ok => !ok);
+    }
+}
