@@ -62,8 +62,8 @@ internal static class IncidentAfterText
         var client = Client(facts);
         var names = Names(facts.AffectedServices);
         string[] found = NoticeTextSanitizer.Message(facts.Message) is { } message
-            ? ["We checked your report against our monitoring and found no fault on our side.", $"What our team found: {message}"]
-            : ["We checked your report against our monitoring and found no fault on our side."];
+            ? ["Our engineers checked it against our monitoring.", $"What our team found: {message}"]
+            : ["Our engineers checked it against our monitoring."];
         return (
             $"Your report about {names} for {client}: no fault found on our side",
             "We checked your report and found no fault on our side.",

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using UptimeCoordinator.Domain.Incidents;
 
 namespace UptimeCoordinator.Domain.Notices;
 
@@ -54,6 +55,11 @@ public static class IncidentNoticePayload
             WriteTime(json, "nextUpdateBy", facts.NextUpdateBy);
             WriteTime(json, "eta", facts.Eta);
             json.WriteString("message", facts.Message);
+            WriteStage(json, facts);
+            json.WriteString("by", facts.By);
+            WriteTime(json, "previousEta", facts.PreviousEta);
+            WriteResolution(json, facts.Resolution);
+            WriteFeedback(json, facts);
             json.WriteString("subject", content.Subject);
             json.WriteString("text", content.Text);
             json.WriteEndObject();
@@ -61,6 +67,73 @@ public static class IncidentNoticePayload
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // Monitoring's own steps do not know the incident's stage (the facts carry a default): null says so, where a
+    // guessed "detected" on a resolved notice would mislead.
+    private static void WriteStage(Utf8JsonWriter json, IncidentNoticeFacts facts)
+    {
+        json.WritePropertyName("stage");
+        if (facts.Bulletin is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(json, facts.Stage);
+        }
+    }
+
+    private static void WriteResolution(Utf8JsonWriter json, IncidentResolution? resolution)
+    {
+        if (resolution is null)
+        {
+            json.WriteNull("resolution");
+            return;
+        }
+
+        json.WriteStartObject("resolution");
+        json.WriteString("summary", resolution.Summary);
+        WriteStrings(json, "actionsTaken", resolution.ActionsTaken);
+        if (resolution.TimeSpentMinutes is { } minutes)
+        {
+            json.WriteNumber("timeSpentMinutes", minutes);
+        }
+        else
+        {
+            json.WriteNull("timeSpentMinutes");
+        }
+
+        WriteStrings(json, "followUps", resolution.FollowUps);
+        json.WriteString("by", resolution.IsAutomatic ? Incident.System : resolution.By);
+        json.WriteString("generatedSummary", resolution.GeneratedSummary);
+        json.WriteEndObject();
+    }
+
+    // The token is the receiver's proof of who answers: it rides here, next to the link that already carries it.
+    private static void WriteFeedback(Utf8JsonWriter json, IncidentNoticeFacts facts)
+    {
+        if (facts.FeedbackUrl is null && facts.FeedbackToken is null)
+        {
+            json.WriteNull("feedback");
+            return;
+        }
+
+        json.WriteStartObject("feedback");
+        json.WriteString("url", facts.FeedbackUrl);
+        json.WriteString("token", facts.FeedbackToken);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string>? values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values ?? [])
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)

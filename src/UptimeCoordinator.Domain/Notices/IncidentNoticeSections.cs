@@ -45,12 +45,15 @@ internal static class IncidentNoticeSections
         : $"since {NoticeTimeText.Clock(facts, facts.StartedAt)} {Zone(facts)}";
 
     /// <summary>What the stage means for the client, in plain words.</summary>
-    internal static string Doing(IncidentStage stage) => stage switch
+    internal static string Doing(IncidentStage stage) => Progress(stage) ?? "Our engineers are working on it.";
+
+    /// <summary>How far the work has got, for the stages that say more than "someone is on it"; null for the others.</summary>
+    internal static string? Progress(IncidentStage stage) => stage switch
     {
         IncidentStage.Investigating => "We are investigating the cause.",
         IncidentStage.Identified => "We have found the cause and are working on a fix.",
         IncidentStage.Monitoring => "A fix is in place and we are watching it.",
-        _ => "Our engineers are working on it.",
+        _ => null,
     };
 
     /// <summary>A responder's name; null for the system or nobody. A client is named by its id: "client acme".</summary>

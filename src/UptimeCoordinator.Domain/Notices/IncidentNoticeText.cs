@@ -1,27 +1,46 @@
-using System.Globalization;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Services;
+using static UptimeCoordinator.Domain.Notices.IncidentNoticeSections;
 
 namespace UptimeCoordinator.Domain.Notices;
 
 /// <summary>
 /// Writes an incident notice for one contact: a one-line subject, plain text and the same content as HTML.
-/// Every notice says, for the contact's client, what is affected, since when, what we are doing, when they
+/// Every client notice says, for the contact's client, what is affected, since when, what we are doing, when they
 /// will hear from us next and the ETA; a resolved notice says how long it lasted, what was done and what remains.
+/// Notices for the responders say what happened and what to do about it.
 /// </summary>
 public static class IncidentNoticeText
 {
-    /// <summary>Renders a detected, update or resolved notice; other kinds are not written here.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The facts are for another kind of notice.</exception>
+    /// <summary>
+    /// Renders an incident notice: monitoring's detected, update and resolved (no bulletin), and every kind an
+    /// incident's bulletin yields (see <see cref="BulletinPlanner.KindFor"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is not an incident notice, or no bulletin of <see cref="IncidentNoticeFacts.Bulletin"/> yields it.</exception>
     public static NoticeContent Render(IncidentNoticeFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var (subject, intro, sections) = facts.Kind switch
+        var (subject, intro, sections) = (facts.Kind, facts.Bulletin) switch
         {
-            NoticeKind.IncidentDetected => Detected(facts),
-            NoticeKind.IncidentUpdate => Update(facts),
-            NoticeKind.IncidentResolved => Resolved(facts),
-            _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Kind, "Only detected, update and resolved incident notices are rendered here."),
+            (NoticeKind.IncidentDetected, null) => Detected(facts),
+            (NoticeKind.IncidentDetected, BulletinKind.Declared or BulletinKind.Confirmed) => IncidentProgressText.Detected(facts),
+            (NoticeKind.IncidentAcknowledged, BulletinKind.Acknowledged) => IncidentProgressText.Acknowledged(facts),
+            (NoticeKind.IncidentAcknowledged, BulletinKind.ReportReceived) => IncidentProgressText.ReportReceived(facts),
+            (NoticeKind.IncidentAcknowledged, BulletinKind.ReopenedForClient) => IncidentProgressText.ReopenedForClient(facts),
+            (NoticeKind.IncidentUpdate, null) => Update(facts),
+            (NoticeKind.IncidentUpdate, BulletinKind.Updated) => IncidentProgressText.Updated(facts),
+            (NoticeKind.IncidentUpdate, BulletinKind.StillWorking) => IncidentProgressText.StillWorking(facts),
+            (NoticeKind.IncidentUpdate, BulletinKind.Declared or BulletinKind.Confirmed) => IncidentProgressText.Confirmed(facts),
+            (NoticeKind.IncidentEtaChanged, BulletinKind.EtaChanged) => IncidentProgressText.EtaChanged(facts),
+            (NoticeKind.IncidentResolved, null) => Resolved(facts),
+            (NoticeKind.IncidentResolved, BulletinKind.Resolved) => IncidentAfterText.Resolved(facts),
+            (NoticeKind.IncidentResolved, BulletinKind.Dismissed) => IncidentAfterText.Dismissed(facts),
+            (NoticeKind.IncidentFollowUp, BulletinKind.FollowUp) => IncidentAfterText.FollowUp(facts),
+            (NoticeKind.IncidentSurvey, BulletinKind.Survey) => IncidentAfterText.Survey(facts),
+            (NoticeKind.IncidentReported, BulletinKind.Reported) => ResponderNoticeText.Reported(facts),
+            (NoticeKind.IncidentReopened, BulletinKind.Reopened) => ResponderNoticeText.Reopened(facts),
+            (NoticeKind.IncidentNudge, BulletinKind.Nudge) => ResponderNoticeText.Nudge(facts),
+            _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Kind, $"No incident notice of this kind is written for bulletin '{facts.Bulletin?.ToString() ?? "none"}'."),
         };
 
         subject = NoticeTextSanitizer.Subject(subject);
@@ -30,52 +49,20 @@ public static class IncidentNoticeText
         return new NoticeContent(subject, NoticeDocument.Text(greeting, intro, all), NoticeDocument.Html(subject, greeting, intro, all));
     }
 
-    private static (string Subject, string Intro, NoticeSection[] Sections) Detected(IncidentNoticeFacts facts)
-    {
-        var client = NoticeTextSanitizer.OneLine(facts.ClientName);
-        var prefix = facts.AffectedServices.Count == 0 ? "Incident" : facts.AffectedServices.Max(s => Rank(s.Status)) switch
-        {
-            >= 2 => "Outage",
-            1 => "Degraded",
-            _ => "Incident",
-        };
+    /// <summary>The first news of a problem: the subject and sections every detected notice shares, with its own intro and "what we are doing".</summary>
+    internal static (string Subject, string Intro, NoticeSection[] Sections) Detected(IncidentNoticeFacts facts, string intro, string[] doing) => (
+        $"{Prefix(facts.AffectedServices)}: {ServicesAre(facts.AffectedServices)} for {Client(facts)} (since {NoticeTimeText.Clock(facts, facts.StartedAt)} {Zone(facts)})",
+        intro,
+        [Affected($"What is affected for {Client(facts)}", facts, withStatus: true), Since(facts), new("What we are doing", doing, false), Eta(facts), NextUpdate(facts)]);
 
-        string[] doing = NoticeTextSanitizer.Message(facts.Message) is { } message
-            ? ["Our on-call engineers have been alerted and are investigating.", $"What our monitoring reported: {message}"]
-            : ["Our on-call engineers have been alerted and are investigating."];
-        return (
-            $"{prefix}: {ServicesAre(facts.AffectedServices)} for {client} (since {NoticeTimeText.Clock(facts, facts.StartedAt)} {NoticeTimeText.ZoneName(facts.TimeZone)})",
-            $"We have detected a problem that affects {client}. You do not need to report it: we already know about it and are working on it.",
-            [Affected($"What is affected for {client}", facts, withStatus: true), Since(facts), new("What we are doing", doing, false), Eta(facts), NextUpdate(facts)]);
-    }
-
-    private static (string Subject, string Intro, NoticeSection[] Sections) Update(IncidentNoticeFacts facts)
+    /// <summary>Monitoring's "fixed": only what monitoring shows, plus what the resolution says when there is one.</summary>
+    internal static (string Subject, string Intro, NoticeSection[] Sections) Resolved(IncidentNoticeFacts facts)
     {
-        var client = NoticeTextSanitizer.OneLine(facts.ClientName);
-        var when = facts.NextUpdateBy is { } next ? $"next update by {NoticeTimeText.Clock(facts, next)}" : $"since {NoticeTimeText.Clock(facts, facts.StartedAt)}";
-        var working = facts.AffectedServices.Count > 0 && facts.AffectedServices.All(s => s.Status == ServiceStatus.Operational);
-        var doing = working
-            ? "The affected services are working again. We are watching them closely before we close the incident."
-            : "Our engineers are still working on it.";
-        return (
-            $"Update: {ServicesAre(facts.AffectedServices)} for {client} ({when} {NoticeTimeText.ZoneName(facts.TimeZone)})",
-            $"Here is the latest on the problem that affects {client}.",
-            [
-                Affected($"Current status for {client}", facts, withStatus: true),
-                new("What changed", [NoticeTextSanitizer.Message(facts.Message) ?? "The current status of each affected service is listed above."], false),
-                new("What we are doing", [doing], false),
-                Since(facts), Eta(facts), NextUpdate(facts),
-            ]);
-    }
-
-    private static (string Subject, string Intro, NoticeSection[] Sections) Resolved(IncidentNoticeFacts facts)
-    {
-        var client = NoticeTextSanitizer.OneLine(facts.ClientName);
+        var client = Client(facts);
         var services = facts.AffectedServices;
         var resolvedAt = facts.ResolvedAt ?? facts.At;
         var lasted = NoticeTimeText.Duration(resolvedAt - facts.StartedAt);
         var names = Names(services);
-        var work = services.Count == 1 ? "works" : "work";
 
         // Only claim what monitoring shows: ops can resolve an incident while a check still reports trouble.
         var done = new List<string>
@@ -89,89 +76,49 @@ public static class IncidentNoticeText
             done.Add($"Resolution notes: {message}");
         }
 
+        if (NoticeTextSanitizer.Message(facts.Resolution?.GeneratedSummary) is { } seen && seen != NoticeTextSanitizer.Message(facts.Message))
+        {
+            done.Add($"What our monitoring saw: {seen}");
+        }
+
         done.Add("We will review the incident to understand what caused it.");
         return (
-            $"Resolved: {names} {work} again for {client} ({(facts.Severity == IncidentSeverity.Critical ? "down" : "disrupted")} {lasted})",
-            $"Good news: {names} {work} again for {client}.",
+            $"Resolved: {names} {Works(services)} again for {client} ({(facts.Severity == IncidentSeverity.Critical ? "down" : "disrupted")} {lasted})",
+            $"Good news: {names} {Works(services)} again for {client}.",
             [
                 Affected($"What was affected for {client}", facts, withStatus: false),
-                new("How long it lasted", [$"Working again since {NoticeTimeText.Full(facts, resolvedAt)}.", $"The problem started at {NoticeTimeText.Full(facts, facts.StartedAt)} and lasted {lasted}."], false),
+                Lasted(facts),
                 new("What was done", [.. done], false),
                 new("What remains", ["Nothing is needed from you. If anything still does not work for you, reply or contact us: we will treat it as a new report."], false),
             ]);
     }
 
-    private static NoticeSection Affected(string heading, IncidentNoticeFacts facts, bool withStatus) =>
-        facts.AffectedServices.Count == 0
-            ? new(heading, [NoticeTextSanitizer.OneLine(facts.IncidentTitle) is { Length: > 0 } title ? title : "The incident does not name a service yet."], false)
-            : new(heading, [.. facts.AffectedServices.Select(s => Describe(s, withStatus))], true);
-
-    private static string Describe(AffectedService service, bool withStatus)
+    private static (string Subject, string Intro, NoticeSection[] Sections) Detected(IncidentNoticeFacts facts)
     {
-        var line = withStatus ? $"{Name(service)}: {StatusPhrase(service.Status)}" : Name(service);
-        var via = NoticeTextSanitizer.OneLine(service.ViaServiceName) is { Length: > 0 } viaName ? viaName : NoticeTextSanitizer.OneLine(service.ViaServiceId);
-        return via.Length == 0 ? line : $"{line}, because it depends on {via}";
+        string[] doing = NoticeTextSanitizer.Message(facts.Message) is { } message
+            ? ["Our on-call engineers have been alerted and are investigating.", $"What our monitoring reported: {message}"]
+            : ["Our on-call engineers have been alerted and are investigating."];
+        return Detected(
+            facts,
+            $"We have detected a problem that affects {Client(facts)}. You do not need to report it: we already know about it and are working on it.",
+            doing);
     }
 
-    private static NoticeSection Since(IncidentNoticeFacts facts) =>
-        new("Since when", [$"The problem started at {NoticeTimeText.Full(facts, facts.StartedAt)}."], false);
-
-    private static NoticeSection Eta(IncidentNoticeFacts facts) =>
-        new("When we expect it fixed", [facts.Eta is { } eta
-            ? $"We expect it fixed by {NoticeTimeText.Full(facts, eta)}. This is an estimate; we will tell you if it changes."
-            : "There is no estimate yet of when it will be fixed."], false);
-
-    private static NoticeSection NextUpdate(IncidentNoticeFacts facts) =>
-        new("When you will hear from us", [facts.NextUpdateBy is { } next
-            ? $"You will hear from us again by {NoticeTimeText.Clock(facts, next)} ({NoticeTimeText.ZoneName(facts.TimeZone)}), sooner if anything changes."
-            : "You will hear from us again as soon as anything changes."], false);
-
-    private static NoticeSection Reference(IncidentNoticeFacts facts)
+    private static (string Subject, string Intro, NoticeSection[] Sections) Update(IncidentNoticeFacts facts)
     {
-        var id = NoticeTextSanitizer.OneLine(facts.IncidentId);
-        return new("Incident reference", [NoticeTextSanitizer.OneLine(facts.IncidentTitle) is { Length: > 0 } title ? $"{id}: {title}" : id], false);
+        var client = Client(facts);
+        var working = facts.AffectedServices.Count > 0 && facts.AffectedServices.All(s => s.Status == ServiceStatus.Operational);
+        var doing = working
+            ? "The affected services are working again. We are watching them closely before we close the incident."
+            : "Our engineers are still working on it.";
+        return (
+            $"Update: {ServicesAre(facts.AffectedServices)} for {client} ({NextOrSince(facts)})",
+            $"Here is the latest on the problem that affects {client}.",
+            [
+                Affected($"Current status for {client}", facts, withStatus: true),
+                new("What changed", [NoticeTextSanitizer.Message(facts.Message) ?? "The current status of each affected service is listed above."], false),
+                new("What we are doing", [doing], false),
+                Since(facts), Eta(facts), NextUpdate(facts),
+            ]);
     }
-
-    /// <summary>"Checkout is down", "Checkout and Orders are partly down", "Checkout and Orders are affected".</summary>
-    private static string ServicesAre(IReadOnlyList<AffectedService> services)
-    {
-        if (services.Count == 0)
-        {
-            return "some services are affected";
-        }
-
-        var verb = services.Count == 1 ? "is" : "are";
-        var status = services[0].Status;
-        return services.All(s => s.Status == status)
-            ? $"{Names(services)} {verb} {StatusPhrase(status)}"
-            : $"{Names(services)} {verb} affected";
-    }
-
-    private static string Names(IReadOnlyList<AffectedService> services) => services.Count switch
-    {
-        0 => "the affected services",
-        1 => Name(services[0]),
-        <= 3 => $"{string.Join(", ", services.Take(services.Count - 1).Select(Name))} and {Name(services[^1])}",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{Name(services[0])}, {Name(services[1])} and {services.Count - 2} other services"),
-    };
-
-    private static string Name(AffectedService service) =>
-        NoticeTextSanitizer.OneLine(service.Name) is { Length: > 0 } name ? name : NoticeTextSanitizer.OneLine(service.ServiceId);
-
-    private static string StatusPhrase(ServiceStatus status) => status switch
-    {
-        ServiceStatus.MajorOutage => "down",
-        ServiceStatus.PartialOutage => "partly down",
-        ServiceStatus.DegradedPerformance => "slow or unreliable",
-        ServiceStatus.UnderMaintenance => "under maintenance",
-        _ => "working normally",
-    };
-
-    private static int Rank(ServiceStatus status) => status switch
-    {
-        ServiceStatus.MajorOutage => 3,
-        ServiceStatus.PartialOutage => 2,
-        ServiceStatus.DegradedPerformance => 1,
-        _ => 0,
-    };
 }

@@ -141,7 +141,7 @@ internal static class IncidentProgressText
             $"We are still working on the problem that affects {client}; there is nothing new to report yet.",
             [
                 Affected($"Current status for {client}", facts, withStatus: true),
-                new("What we are doing", ["We are still working on it; there is nothing new to report yet.", Doing(facts.Stage)], false),
+                new("What we are doing", ["We are still working on it; there is nothing new to report yet.", .. Progress(facts.Stage) is { } progress ? [progress] : Array.Empty<string>()], false),
                 Since(facts), Eta(facts), NextUpdate(facts),
             ]);
     }

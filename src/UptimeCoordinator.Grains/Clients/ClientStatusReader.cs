@@ -8,7 +8,7 @@ namespace UptimeCoordinator.Grains.Clients;
 
 /// <summary>
 /// Builds what a client sees from its impacts, with each incident's stage and latest update read
-/// fresh from the incident grain (ops may have acknowledged it since the last fan-out).
+/// fresh from the incident grain (ops may have acknowledged it or given an ETA since the last fan-out).
 /// </summary>
 internal static class ClientStatusReader
 {
@@ -27,9 +27,9 @@ internal static class ClientStatusReader
             incident?.Stage ?? IncidentStage.Detected,
             impact.StartedAt,
             IsoDuration.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (now - impact.StartedAt).TotalSeconds)))),
-            null,
+            incident?.Eta,
             incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
-            impact.NextUpdateBy,
+            incident?.NextUpdateDue ?? impact.NextUpdateBy,
             [.. impact.Affected.Select(a => a.ServiceId)])).ToArray();
         var worst = affected.Select(a => a.Status).DefaultIfEmpty(ServiceStatus.Operational).Max();
         return new ClientStatusView(client.Id, client.Name, client.TimeZone, worst, affected, views, now);
