@@ -6,4 +6,7 @@ public enum FeedbackCheck
     UnknownClient = 1,
     UnknownContact = 2,
     BadToken = 3,
+
+    /// <summary>The client was never told about the incident, so it has nothing to answer.</summary>
+    UnknownIncident = 4,
 }

@@ -20,6 +20,9 @@ public sealed class ClientImpact
 
     public string? Message { get; set; }
 
+    /// <summary>When a responder expects it fixed, as the incident last said; monitoring's notices repeat it.</summary>
+    public DateTimeOffset? Eta { get; set; }
+
     /// <summary>When the client was promised its next update.</summary>
     public DateTimeOffset? NextUpdateBy { get; set; }
 

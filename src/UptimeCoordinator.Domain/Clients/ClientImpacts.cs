@@ -92,6 +92,7 @@ public static class ClientImpacts
             view.Severity = step.Severity > view.Severity ? step.Severity : view.Severity;
             view.UpdatedAt = step.Bulletin.At;
             view.Message = step.Bulletin.Message ?? view.Message;
+            view.Eta = step.Bulletin.Eta ?? view.Eta;
             view.Affected = [.. affected];
             view.NextUpdateBy = nextUpdateBy;
             impacts[step.IncidentId] = view;

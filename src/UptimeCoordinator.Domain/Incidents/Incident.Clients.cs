@@ -42,7 +42,7 @@ public sealed partial class Incident
 
     /// <summary>
     /// Records a client's answer to the follow-up or survey, replacing that contact's earlier one.
-    /// "Not fixed" on a resolved, closed or dismissed incident reopens it: the answering client is
+    /// "Not fixed" on a resolved or closed incident reopens it: the answering client is
     /// told we are back on it, and the responders that it came back.
     /// </summary>
     public IncidentActionResult RecordFeedback(IncidentFeedback feedback)
@@ -58,11 +58,15 @@ public sealed partial class Incident
             return IncidentActionResult.Refused($"Incident '{Id}' is still {WireNames.Of(Stage)}: feedback is asked for once it is resolved.");
         }
 
+        // A follow-up answer and a survey answer are two halves of one: what the later leaves out, the earlier said.
+        var earlier = Feedback.Find(f => f.ClientId == feedback.ClientId && f.ContactId == feedback.ContactId);
+        feedback = feedback with { Rating = feedback.Rating ?? earlier?.Rating, Comment = feedback.Comment ?? earlier?.Comment };
         Feedback.RemoveAll(f => f.ClientId == feedback.ClientId && f.ContactId == feedback.ContactId);
         Feedback.Add(feedback);
         var by = $"client:{feedback.ClientId}";
         Add(feedback.At, TimelineEntryKind.Feedback, by, Describe(feedback));
-        if (feedback.FixedConfirmed || IsOpen)
+        // Nothing was fixed behind a dismissed report: "still broken" is recorded, and a new report or monitoring reopens it.
+        if (feedback.FixedConfirmed || IsOpen || Stage == IncidentStage.Dismissed)
         {
             return IncidentActionResult.Done();
         }

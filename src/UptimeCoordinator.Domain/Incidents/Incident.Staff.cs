@@ -34,8 +34,10 @@ public sealed partial class Incident
         }
 
         Stage = IncidentStage.Acknowledged;
-        AcknowledgedAt = at;
-        AcknowledgedBy = by;
+
+        // The first response is what time to acknowledge measures, also when a reopened incident is acknowledged again.
+        AcknowledgedAt ??= at;
+        AcknowledgedBy ??= by;
         Eta = eta ?? Eta;
         LastPublicUpdateAt = at;
         Add(at, TimelineEntryKind.Acknowledged, by, message, Eta);
@@ -150,6 +152,7 @@ public sealed partial class Incident
 
         return Stage switch
         {
+            _ when allowed is [IncidentStage.Suspected] => $"Incident '{Id}' is not a client's unconfirmed report: it is {WireNames.Of(Stage)}.",
             IncidentStage.Suspected => $"Incident '{Id}' is a client's unconfirmed report: confirm or dismiss it first.",
             IncidentStage.Resolved or IncidentStage.Closed => $"Incident '{Id}' is already {WireNames.Of(Stage)}.",
             IncidentStage.Dismissed => $"Incident '{Id}' was dismissed.",

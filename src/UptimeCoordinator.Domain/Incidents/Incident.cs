@@ -65,6 +65,9 @@ public sealed partial class Incident
 
     private DateTimeOffset _recordedAt;
 
+    /// <summary>Services of the incident monitoring has seen recover since they last failed.</summary>
+    public HashSet<string> RecoveredServices { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The last change sequence applied per service, so a repeated hand-over is a no-op.</summary>
     public Dictionary<string, long> AppliedSequences { get; set; } = new(StringComparer.Ordinal);
 
@@ -144,6 +147,7 @@ public sealed partial class Incident
         }
 
         Escalate(change.To);
+        RecoveredServices.Remove(serviceId);
         LastPublicUpdateAt = _recordedAt;
         Record(TimelineEntryKind.StatusChanged, serviceId, change);
         return true;
@@ -154,6 +158,15 @@ public sealed partial class Incident
         if (!Exists || !IsOpen)
         {
             return false;
+        }
+
+        // An incident on several services is over when monitoring has seen each of them recover; one
+        // that monitoring never saw fail stays broken on a person's word until a person resolves it.
+        RecoveredServices.Add(serviceId);
+        if (ServiceIds.Any(s => !RecoveredServices.Contains(s)))
+        {
+            Record(TimelineEntryKind.StatusChanged, serviceId, change);
+            return true;
         }
 
         Stage = IncidentStage.Resolved;
@@ -168,9 +181,15 @@ public sealed partial class Incident
 
     private bool Reopen(string serviceId, StatusChange change)
     {
-        if (!Exists || IsOpen)
+        if (!Exists)
         {
             return false;
+        }
+
+        // One service of a multi-service incident failed again while another still is: the incident is still open.
+        if (IsOpen)
+        {
+            return Update(serviceId, change);
         }
 
         ReopenAt(_recordedAt);
@@ -206,6 +225,7 @@ public sealed partial class Incident
         ResolvedAt = null;
         ResolutionRecordedAt = null;
         Resolution = null;
+        RecoveredServices.Clear();
 
         // The old estimate was for the fix that did not hold.
         Eta = null;

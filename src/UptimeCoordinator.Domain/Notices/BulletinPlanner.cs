@@ -43,7 +43,7 @@ public static class BulletinPlanner
             var zone = TimeZones.Find(contact.TimeZone ?? client.TimeZone);
             foreach (var (channel, to) in contact.Channels())
             {
-                if (KindFor(bulletin.Kind, NoticePlanner.Told(outbox, step.IncidentId, contact.Id, channel)) is not { } kind || !contact.Wants(kind))
+                if (KindFor(bulletin, NoticePlanner.Told(outbox, step.IncidentId, contact.Id, channel), contact) is not { } kind)
                 {
                     continue;
                 }
@@ -82,6 +82,25 @@ public static class BulletinPlanner
         return planned;
     }
 
+    /// <summary>
+    /// The notice <paramref name="contact"/> gets for <paramref name="bulletin"/>, given what it was told on that
+    /// channel and the stages it wants; null for none.
+    /// </summary>
+    public static NoticeKind? KindFor(IncidentBulletin bulletin, ToldState told, Contact contact)
+    {
+        var kind = (bulletin.Kind, told) switch
+        {
+            // A responder's summary after monitoring's own "fixed" is news to whoever heard that; after a
+            // fix that did not hold, those told it was fixed before have not been told it broke again.
+            (BulletinKind.Resolved, ToldState.Fixed) => bulletin.Resolution?.GeneratedSummary is null ? null : NoticeKind.IncidentResolved,
+
+            // Someone who chose to hear only of resolutions still hears of them.
+            (BulletinKind.Resolved, ToldState.Nothing) when !contact.Wants(NoticeKind.IncidentDetected) => NoticeKind.IncidentResolved,
+            _ => KindFor(bulletin.Kind, told),
+        };
+        return kind is { } k && contact.Wants(k) ? k : null;
+    }
+
     /// <summary>The notice a contact gets for <paramref name="bulletin"/>, given what it was told on that channel; null for none.</summary>
     public static NoticeKind? KindFor(BulletinKind bulletin, ToldState told) => (bulletin, told) switch
     {
@@ -91,7 +110,6 @@ public static class BulletinPlanner
         (BulletinKind.Updated or BulletinKind.StillWorking, not ToldState.Fixed) => NoticeKind.IncidentUpdate,
         (BulletinKind.EtaChanged, not ToldState.Fixed) => NoticeKind.IncidentEtaChanged,
 
-        // A responder's summary after monitoring's own "fixed" is news to whoever heard that.
         (BulletinKind.Resolved, ToldState.Broken or ToldState.Fixed) => NoticeKind.IncidentResolved,
         (BulletinKind.Dismissed, ToldState.Broken) => NoticeKind.IncidentResolved,
         (BulletinKind.FollowUp, ToldState.Fixed) => NoticeKind.IncidentFollowUp,

@@ -47,7 +47,7 @@ public static class NoticePlanner
                 var facts = new IncidentNoticeFacts(
                     id, kind, client.Id, client.Name, contact.Name, step.IncidentId, impact.Title, impact.Severity, affected,
                     impact.StartedAt, step.At, step.Resolves ? step.At : null, step.Message,
-                    step.Resolves ? null : now + updateInterval, null, zone);
+                    step.Resolves ? null : now + updateInterval, step.Resolves ? null : impact.Eta, zone);
                 var content = IncidentNoticeText.Render(facts);
                 planned.Add(new Notice
                 {

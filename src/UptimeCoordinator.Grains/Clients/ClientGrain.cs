@@ -145,6 +145,11 @@ public sealed class ClientGrain(
             return;
         }
 
+        // As with monitoring's steps, news supersedes what has not left yet (a held update, say), so that
+        // nothing urgent waits behind it; the questions after resolution only add to the story.
+        var withdrawn = step.Bulletin.Kind is BulletinKind.FollowUp or BulletinKind.Survey || step.Bulletin.Kind.IsForResponders()
+            ? []
+            : WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by bulletin {step.Bulletin.Sequence} of the incident before it was sent");
         State.FeedbackKey ??= FeedbackTokens.NewKey();
         var key = State.FeedbackKey;
         var baseUrl = notificationOptions.Value.PublicBaseUrl;
@@ -157,7 +162,7 @@ public sealed class ClientGrain(
         await WakeUp.SyncReminderAsync();
         await state.WriteOrDiscardAsync(this);
         WakeUp.DispatchDue();
-        await this.PublishChangesAsync([.. planned.Select(n => NoticeChanged.Of(Id, n, now))], logger);
+        await this.PublishChangesAsync([.. withdrawn.Concat(planned).Select(n => NoticeChanged.Of(Id, n, now))], logger);
     }
 
     public Task<FeedbackCheck> CheckFeedbackAsync(string incidentId, string? contactId, string? token)
@@ -170,6 +175,11 @@ public sealed class ClientGrain(
         if (contactId is not null && client.Contacts.All(c => c.Id != contactId))
         {
             return Task.FromResult(FeedbackCheck.UnknownContact);
+        }
+
+        if (!State.Impacts.ContainsKey(incidentId) && State.Outbox.Notices.All(n => n.SubjectId != incidentId))
+        {
+            return Task.FromResult(FeedbackCheck.UnknownIncident);
         }
 
         var ok = token is null || (contactId is not null && FeedbackTokens.Matches(State.FeedbackKey, incidentId, contactId, token));

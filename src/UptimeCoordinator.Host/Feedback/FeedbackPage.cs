@@ -25,7 +25,7 @@ public static class FeedbackPage
     {
         if (await CheckAsync(grains, incident, client, contact, token) is not { } view)
         {
-            return Page("Link not valid", "<p>This link is not valid or has expired. Please contact us directly.</p>", StatusCodes.Status404NotFound);
+            return Page("Link not valid", "<p>This link is not valid. Please contact us directly.</p>", StatusCodes.Status404NotFound);
         }
 
         var e = (Func<string?, string>)(v => WebUtility.HtmlEncode(v ?? ""));
@@ -47,7 +47,7 @@ public static class FeedbackPage
 
         body.Append("<p>1 = poor, 5 = excellent</p></fieldset>")
             .Append("<p><label for=\"comment\">Anything you want to tell us (optional)</label><br>")
-            .Append("<textarea id=\"comment\" name=\"comment\" rows=\"4\" cols=\"50\" maxlength=\"2000\"></textarea></p>")
+            .Append("<textarea id=\"comment\" name=\"comment\" rows=\"4\" cols=\"50\" maxlength=\"4000\"></textarea></p>")
             .Append("<p><button type=\"submit\">Send</button></p></form>");
         return Page("Tell us how it went", body.ToString());
     }
@@ -59,11 +59,11 @@ public static class FeedbackPage
         var (incident, client, contact, token) = (Field("incident"), Field("client"), Field("contact"), Field("token"));
         if (await CheckAsync(grains, incident, client, contact, token) is null)
         {
-            return Page("Link not valid", "<p>This link is not valid or has expired. Please contact us directly.</p>", StatusCodes.Status404NotFound);
+            return Page("Link not valid", "<p>This link is not valid. Please contact us directly.</p>", StatusCodes.Status404NotFound);
         }
 
         int? rating = int.TryParse(Field("rating"), out var r) && r is >= 1 and <= 5 ? r : null;
-        var comment = Field("comment") is { Length: > 0 } c ? c[..Math.Min(c.Length, 2000)] : null;
+        var comment = Field("comment") is { Length: > 0 } c ? c[..Math.Min(c.Length, 4000)] : null;
         if (Field("fixed") is not ("yes" or "no"))
         {
             return Page("Please answer", "<p>Please tell us whether it works for you now. Go back and choose yes or no.</p>", StatusCodes.Status400BadRequest);

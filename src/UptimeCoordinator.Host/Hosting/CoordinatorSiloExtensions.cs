@@ -8,6 +8,7 @@ using Orleans.Storage;
 using StackExchange.Redis;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Domain.Time;
+using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Notices;
 
@@ -36,13 +37,20 @@ public static class CoordinatorSiloExtensions
             options.ReopenWindow = Duration(configuration, "Incidents:ReopenWindow", options.ReopenWindow);
             options.UpdateReminderInterval = Duration(configuration, "Incidents:UpdateReminderInterval", options.UpdateReminderInterval);
             options.RespondersClientId = configuration["Incidents:RespondersClientId"] is { Length: > 0 } responders ? responders : null;
-        }).ValidateOnStart();
+        })
+            .Validate(o => o.UpdateReminderInterval > TimeSpan.Zero, "Incidents:UpdateReminderInterval must be longer than zero: it is how often responders are nudged.")
+            .Validate(o => o.RespondersClientId is null || ClientId.IsValid(o.RespondersClientId), "Incidents:RespondersClientId must be a client id (a slug).")
+            .ValidateOnStart();
         builder.Services.AddOptions<NotificationOptions>().Configure(options =>
         {
             options.FollowUpDelay = Duration(configuration, "Notifications:FollowUpDelay", options.FollowUpDelay);
             options.SurveyDelay = Duration(configuration, "Notifications:SurveyDelay", options.SurveyDelay);
             options.PublicBaseUrl = configuration["Notifications:PublicBaseUrl"] is { Length: > 0 } url ? url : options.PublicBaseUrl;
-        }).ValidateOnStart();
+        })
+            .Validate(
+                o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                "Notifications:PublicBaseUrl must be an absolute http or https URL: follow-up and survey links start with it.")
+            .ValidateOnStart();
 
         builder.UseOrleans(silo =>
         {

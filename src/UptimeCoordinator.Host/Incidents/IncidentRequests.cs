@@ -33,3 +33,6 @@ public sealed record FeedbackRequest(string? ClientId, string? ContactId, bool? 
 
 /// <summary>What a feedback answer did; the incident itself stays ops' to read.</summary>
 public sealed record FeedbackAccepted(string IncidentId, bool Reopened, string Stage);
+
+/// <summary>What a client's key sees of its report: which incident took it, at what stage, and whether it joined one already open.</summary>
+public sealed record ReportAccepted(string Id, string Stage, bool Joined);

@@ -37,9 +37,15 @@ public static class IncidentsApi
         ops.MapPost("/{id}/dismiss", DismissAsync).WithName("DismissIncident").WithSummary("Dismiss a client's report: nothing found");
 
         group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Ops, Roles.Client))
+            .Produces<IncidentView>(StatusCodes.Status201Created).Produces<IncidentView>().Produces<ReportAccepted>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("CreateIncident")
             .WithSummary("Ops declare an incident on services; a client key (or ops with clientId) reports a problem, which opens a suspected incident");
-        group.MapPost("/{id}/feedback", FeedbackAsync).AllowAnonymous().WithName("PostIncidentFeedback")
+        group.MapPost("/{id}/feedback", FeedbackAsync).AllowAnonymous()
+            .Produces<FeedbackAccepted>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("PostIncidentFeedback")
             .WithSummary("A client's answer to the follow-up or survey: ops, the client's own key, or the token its notice carried");
         return group;
     }
@@ -143,7 +149,12 @@ public static class IncidentsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        return Created(await creation.ReportAsync(report), "Problem cannot be reported");
+        var reported = await creation.ReportAsync(report);
+
+        // A client sees its own report taken, not the incident's other reports, answers or responders.
+        return isOps || reported.Incident is not { } incident
+            ? Created(reported, "Problem cannot be reported")
+            : Created(reported, new ReportAccepted(incident.Id, WireNames.Of(incident.Stage), reported.Outcome == IncidentCommandOutcome.Joined));
     }
 
     private static Task<Results<Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
@@ -166,12 +177,13 @@ public static class IncidentsApi
         string id, VerdictRequest request, IGrainFactory grains) =>
         RunAsync(id, errors => IncidentRequestMapper.Map(request, errors), (g, c) => g.DismissAsync(c), grains, "Incident cannot be dismissed");
 
-    private static async Task<IResult> FeedbackAsync(string id, FeedbackRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> FeedbackAsync(string id, FeedbackRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         var isOps = user.IsInRole(Roles.Ops);
         var ownClient = user.FindFirstValue(Roles.ClientIdClaim);
         if (!isOps && ownClient is null && request.Token is null)
         {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem(
                 "Send an API key (ops, or the client's own), or the token from the follow-up or survey notice.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
@@ -196,6 +208,8 @@ public static class IncidentsApi
                 return isOps ? ValidationProblem("clientId", "unknown client") : NotFoundClient(feedback.ClientId);
             case FeedbackCheck.UnknownContact:
                 return ValidationProblem("contactId", $"client '{feedback.ClientId}' has no contact '{feedback.ContactId}'");
+            case FeedbackCheck.UnknownIncident:
+                return NotFound(id);
             case FeedbackCheck.BadToken:
                 return TypedResults.Problem("The token does not belong to this incident and contact.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
@@ -235,6 +249,12 @@ public static class IncidentsApi
         };
     }
 
+    private static IResult Created(IncidentCommandResult result, ReportAccepted accepted) => result.Outcome switch
+    {
+        IncidentCommandOutcome.Done => TypedResults.Created($"/api/v1/incidents/{accepted.Id}", accepted),
+        _ => TypedResults.Ok(accepted),
+    };
+
     private static IResult Created(IncidentCommandResult result, string refusedTitle) => result.Outcome switch
     {
         IncidentCommandOutcome.Done => TypedResults.Created($"/api/v1/incidents/{result.Incident!.Id}", result.Incident),
@@ -260,6 +280,8 @@ public static class IncidentsApi
             return null;
         }
 
+        // An unescaped "+01:00" in a query string arrives as " 01:00".
+        value = value.Replace(' ', '+');
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(value))
         {
             return instant;

@@ -76,7 +76,8 @@ public sealed class IncidentLifecycleTests
         // An outage on an incident that never came to be opens it rather than going unrecorded.
         [ServiceTransitionKind.Update] = [Starting.None, Starting.Suspected, .. Working],
         [ServiceTransitionKind.Resolve] = [Starting.Suspected, .. Working],
-        [ServiceTransitionKind.Reopen] = Ended,
+        // On an incident still open (one service of several failed again) a reopen is an update.
+        [ServiceTransitionKind.Reopen] = [.. Ended, Starting.Suspected, .. Working],
 
         // Monitoring's facts outrank a dismissal; on an incident already confirmed it is an update.
         [ServiceTransitionKind.Confirm] = [Starting.None, Starting.Suspected, .. Working, Starting.Dismissed],

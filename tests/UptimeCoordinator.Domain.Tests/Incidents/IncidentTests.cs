@@ -108,9 +108,12 @@ public sealed class IncidentTests
         Assert.False(incident.Apply(Transition(ServiceTransitionKind.Resolve, 1, ServiceStatus.Operational, 0)));
         Assert.False(incident.Exists);
 
-        var open = Opened();
-        Assert.False(open.Apply(Transition(ServiceTransitionKind.Reopen, 2, ServiceStatus.MajorOutage, 1)));
+        // A reopen of an incident still open is only an update: nothing to reopen.
+        var open = Opened(ServiceStatus.PartialOutage);
+        Assert.True(open.Apply(Transition(ServiceTransitionKind.Reopen, 2, ServiceStatus.MajorOutage, 1)));
         Assert.Equal(0, open.ReopenCount);
+        Assert.Equal(TimelineEntryKind.StatusChanged, open.Timeline[^1].Kind);
+        Assert.Equal(IncidentSeverity.Critical, open.Severity);
     }
 
     [Fact]
@@ -147,5 +150,61 @@ public sealed class IncidentTests
 
         Assert.True(incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 30)));
         Assert.Equal(IncidentStage.Resolved, incident.Stage);
+    }
+    [Fact]
+    public void AnIncidentOnSeveralServicesResolvesOnlyWhenMonitoringSawEachRecover()
+    {
+        var incident = new Incident();
+        Assert.True(incident.Declare("web-1", ["web", "db"], "Web and database", IncidentSeverity.Critical, "alice", null, Noon).Applied);
+
+        Assert.True(incident.Apply(Transition(ServiceTransitionKind.Update, 1, ServiceStatus.MajorOutage, 1, service: "web")));
+        Assert.True(incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 2, service: "web")));
+        Assert.True(incident.IsOpen);
+
+        Assert.True(incident.Apply(Transition(ServiceTransitionKind.Update, 1, ServiceStatus.MajorOutage, 3, service: "db")));
+        Assert.True(incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 4, service: "db")));
+        Assert.Equal(IncidentStage.Resolved, incident.Stage);
+        Assert.Equal(Noon.AddMinutes(4), incident.ResolvedAt);
+    }
+
+    [Fact]
+    public void AServiceFailingAgainBeforeTheOthersRecoverKeepsTheIncidentWaitingForIt()
+    {
+        var incident = new Incident();
+        incident.Declare("web-1", ["web", "db"], "Web and database", IncidentSeverity.Critical, "alice", null, Noon);
+        incident.Apply(Transition(ServiceTransitionKind.Resolve, 1, ServiceStatus.Operational, 1, service: "web"));
+        incident.Apply(Transition(ServiceTransitionKind.Reopen, 2, ServiceStatus.MajorOutage, 2, service: "web"));
+
+        incident.Apply(Transition(ServiceTransitionKind.Resolve, 1, ServiceStatus.Operational, 3, service: "db"));
+
+        Assert.True(incident.IsOpen);
+        Assert.Equal(0, incident.ReopenCount);
+    }
+    [Fact]
+    public void NotFixedOnADismissedReportIsRecordedWithoutReopeningIt()
+    {
+        var incident = new Incident();
+        incident.Report("db-r", ["db"], "Reported", new IncidentReport("acme", "alice", "slow", Noon));
+        incident.Dismiss("bob", Noon.AddMinutes(5), "nothing found");
+
+        var answer = incident.RecordFeedback(new IncidentFeedback("acme", "alice", false, 1, "still slow", Noon.AddMinutes(10)));
+
+        Assert.True(answer.Applied);
+        Assert.Empty(answer.Bulletins);
+        Assert.Equal(IncidentStage.Dismissed, incident.Stage);
+        Assert.Equal(0, incident.ReopenCount);
+    }
+
+    [Fact]
+    public void AnAnswerWithoutARatingKeepsTheRatingTheContactGaveBefore()
+    {
+        var incident = Opened();
+        incident.Apply(Transition(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 30));
+        incident.RecordFeedback(new IncidentFeedback("acme", "alice", true, 4, "quick", Noon.AddHours(1)));
+
+        incident.RecordFeedback(new IncidentFeedback("acme", "alice", true, null, null, Noon.AddHours(2)));
+
+        var feedback = Assert.Single(incident.Feedback);
+        Assert.Equal((4, "quick", Noon.AddHours(2)), (feedback.Rating, feedback.Comment, feedback.At));
     }
 }

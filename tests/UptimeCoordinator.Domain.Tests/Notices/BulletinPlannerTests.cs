@@ -151,12 +151,35 @@ public sealed class BulletinPlannerTests
         scenario.MarkAllSent();
         Assert.Equal(ToldState.Fixed, NoticePlanner.Told(scenario.Outbox, "db-1", "alice", NoticeChannel.Email));
 
-        var summary = Assert.Single(Plan(scenario, Ended(Bulletin(1, BulletinKind.Resolved, 40, resolution: Resolution), IncidentStage.Resolved)));
+        var added = Resolution with { GeneratedSummary = "Monitoring showed db working normally again." };
+        var summary = Assert.Single(Plan(scenario, Ended(Bulletin(1, BulletinKind.Resolved, 40, resolution: added), IncidentStage.Resolved)));
 
         Assert.Equal("db-1:incident.resolved:2:acme:alice:email", monitoring.Id);
         Assert.Equal("db-1:incident.resolved:u1:acme:alice:email", summary.Id);
         Assert.Contains(Resolution.Summary, summary.Content.Text, StringComparison.Ordinal);
         Assert.Empty(scenario.Impacts);
+    }
+
+    [Fact]
+    public void AStaffResolveOfAFixThatDidNotHoldSkipsWhoeverWasNeverToldItBrokeAgain()
+    {
+        var scenario = ToldOfTheOutage();
+        scenario.Apply(Step(ServiceTransitionKind.Resolve, 2, ServiceStatus.Operational, 20));
+        scenario.MarkAllSent();
+
+        Assert.Empty(Plan(scenario, Ended(Bulletin(1, BulletinKind.Resolved, 40, resolution: Resolution), IncidentStage.Resolved)));
+    }
+
+    [Fact]
+    public void AContactWhoWantsOnlyResolutionsHearsAStaffResolve()
+    {
+        var scenario = new NoticeScenario(NoticeScenario.Alice(stages: [NoticeKind.IncidentResolved]));
+        scenario.Apply(Step(ServiceTransitionKind.Open, 1, ServiceStatus.MajorOutage, 0));
+        Assert.Empty(scenario.Outbox.Notices);
+
+        var resolved = Assert.Single(Plan(scenario, Ended(Bulletin(1, BulletinKind.Resolved, 40, resolution: Resolution), IncidentStage.Resolved)));
+
+        Assert.Equal(NoticeKind.IncidentResolved, resolved.Kind);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Xunit.Sdk;
 namespace UptimeCoordinator.Host.Tests.Redis;
 
 /// <summary>
-/// The host processes one test starts, against one Redis. Hosts start in pairs; when the test fails,
+/// The host processes one test starts, against one Redis, alone or in pairs; when the test fails,
 /// every process is killed and all their logs, Redis's included, go into the failure message.
 /// </summary>
 internal sealed class HostGroup(RedisServer redis) : IAsyncDisposable
@@ -23,6 +23,14 @@ internal sealed class HostGroup(RedisServer redis) : IAsyncDisposable
         _hosts.Add(two);
         var ready = await Task.WhenAll(one.WaitUntilReadyAsync(ReadyTimeout), two.WaitUntilReadyAsync(ReadyTimeout));
         return (one, two, ready);
+    }
+
+    /// <summary>Starts one host and waits until it is ready; returns how long it took.</summary>
+    public async Task<(HostProcess Host, TimeSpan ReadyAfter)> StartAsync(HostSettings settings, string name)
+    {
+        var host = HostProcess.Start(name, settings);
+        _hosts.Add(host);
+        return (host, await host.WaitUntilReadyAsync(ReadyTimeout));
     }
 
     /// <summary>Kills every host and wraps <paramref name="failure"/> with the logs of every process.</summary>
