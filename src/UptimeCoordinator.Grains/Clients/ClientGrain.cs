@@ -145,11 +145,12 @@ public sealed class ClientGrain(
             return;
         }
 
-        // As with monitoring's steps, news supersedes what has not left yet (a held update, say), so that
-        // nothing urgent waits behind it; the questions after resolution only add to the story.
+        // Notices held by quiet hours would keep what follows waiting behind them, urgent news included:
+        // the new step supersedes them. What is due now goes out: each responder's word is news of its own.
         var withdrawn = step.Bulletin.Kind is BulletinKind.FollowUp or BulletinKind.Survey || step.Bulletin.Kind.IsForResponders()
             ? []
-            : WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by bulletin {step.Bulletin.Sequence} of the incident before it was sent");
+            : WakeUp.Dispatch.WithdrawPending(
+                State.Outbox, step.IncidentId, $"superseded by bulletin {step.Bulletin.Sequence} of the incident while held for quiet hours", n => n.DueAt > now);
         State.FeedbackKey ??= FeedbackTokens.NewKey();
         var key = State.FeedbackKey;
         var baseUrl = notificationOptions.Value.PublicBaseUrl;

@@ -46,13 +46,14 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
     }
 
     /// <summary>
-    /// Marks superseded every pending notice about <paramref name="subjectId"/> that is sure never
-    /// to be sent: held back here, or withdrawn from the dispatcher before an attempt began. Returns them.
+    /// Marks superseded every pending notice about <paramref name="subjectId"/> (that <paramref name="only"/>
+    /// accepts, when given) that is sure never to be sent: held back here, or withdrawn from the
+    /// dispatcher before an attempt began. Returns them.
     /// </summary>
-    public List<Notice> WithdrawPending(NoticeOutbox outbox, string subjectId, string reason)
+    public List<Notice> WithdrawPending(NoticeOutbox outbox, string subjectId, string reason, Func<Notice, bool>? only = null)
     {
         var withdrawn = new List<Notice>();
-        foreach (var notice in outbox.Pending.Where(n => n.SubjectId == subjectId).ToList())
+        foreach (var notice in outbox.Pending.Where(n => n.SubjectId == subjectId && (only is null || only(n))).ToList())
         {
             if ((!_handedOver.Contains(notice.Id) || dispatcher.TryWithdraw(notice.Id)) && outbox.Supersede(notice.Id, reason))
             {

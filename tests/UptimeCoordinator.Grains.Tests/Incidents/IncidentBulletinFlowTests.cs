@@ -19,13 +19,13 @@ public sealed class IncidentBulletinFlowTests(ClusterFixture fixture)
 
     private RecordingDispatcher Dispatcher => fixture.Dispatcher;
 
-    private async Task<(IServiceGrain Service, IClientGrain Client, IIncidentGrain Incident)> OutageToldAsync()
+    private async Task<(IServiceGrain Service, IClientGrain Client, IIncidentGrain Incident)> OutageToldAsync(QuietHoursSpec? quiet = null)
     {
         var service = fixture.Grains.GetGrain<IServiceGrain>(UniqueId());
         Assert.NotEqual(DefineServiceOutcome.Rejected, (await service.DefineAsync(Spec())).Outcome);
         var client = fixture.Grains.GetGrain<IClientGrain>(UniqueId("client"));
         await client.DefineAsync(new ClientSpec("Acme", "Europe/Berlin", [new SubscriptionSpec(service.GetPrimaryKeyString(), 1)],
-            [new ContactSpec("alice", "Alice", "alice@client.example", null, null, null, null, null, null)]));
+            [new ContactSpec("alice", "Alice", "alice@client.example", null, null, null, null, quiet, "UTC")]));
         await service.RecordHealthAsync([Event(HealthStatus.Down, 0)]);
         var detected = Assert.Single(await Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 1));
         await client.RecordDeliveryAsync(new NoticeOutcomeMessage(detected.NoticeId, NoticeState.Sent, 1, null, DateTimeOffset.UtcNow));
@@ -105,5 +105,34 @@ public sealed class IncidentBulletinFlowTests(ClusterFixture fixture)
 
         Assert.Null((await service.GetAsync())!.OpenIncidentId);
         Assert.Equal(IncidentCommandOutcome.Conflict, (await incident.AcknowledgeAsync(new AcknowledgeIncident("Bob", null, null))).Outcome);
+    }
+    [Fact]
+    public async Task AnUpdateHeldForQuietHoursIsSupersededSoTheResolutionGoesOutAtOnce()
+    {
+        // Quiet hours around now: the update waits for the morning, the resolution does not.
+        var minute = (int)DateTimeOffset.UtcNow.TimeOfDay.TotalMinutes;
+        static TimeSpan Clock(int minutes) => TimeSpan.FromMinutes(((minutes % 1440) + 1440) % 1440);
+        var quiet = new QuietHoursSpec(Clock(minute - 60), Clock(minute + 60));
+
+        var (_, client, incident) = await OutageToldAsync(quiet);
+        await incident.PostUpdateAsync(new PostIncidentUpdate("Alice", "Still digging", IncidentStage.Investigating, null));
+        var deadline = DateTime.UtcNow + Bound;
+        while ((await client.ListNoticesAsync(null, 50))!.Items.Length < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var held = (await client.ListNoticesAsync(null, 50))!.Items[0];
+        Assert.Equal((NoticeKind.IncidentUpdate, NoticeState.Pending), (held.Kind, held.State));
+        Assert.True(held.DueAt > DateTimeOffset.UtcNow, "The update should be held for quiet hours.");
+
+        await incident.ResolveAsync(new ResolveIncident("Alice", "Fixed", [], null, []));
+
+        var told = await Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 2);
+        Assert.Equal(NoticeKind.IncidentResolved, told[1].Kind);
+        var notices = (await client.ListNoticesAsync(null, 50))!.Items.Reverse().ToArray();
+        Assert.Equal(
+            [(NoticeKind.IncidentDetected, NoticeState.Sent), (NoticeKind.IncidentUpdate, NoticeState.Superseded), (NoticeKind.IncidentResolved, NoticeState.Pending)],
+            notices.Select(n => (n.Kind, n.State)));
     }
 }
