@@ -57,7 +57,7 @@ public static class FeedbackPage
         var form = await request.ReadFormAsync();
         string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
         var (incident, client, contact, token) = (Field("incident"), Field("client"), Field("contact"), Field("token"));
-        if (await CheckAsync(grains, incident, client, contact, token) is null)
+        if (await CheckAsync(grains, incident, client, contact, token) is not { } before)
         {
             return Page("Link not valid", "<p>This link is not valid. Please contact us directly.</p>", StatusCodes.Status404NotFound);
         }
@@ -73,8 +73,10 @@ public static class FeedbackPage
             .RecordFeedbackAsync(new GiveIncidentFeedback(client!, contact, Field("fixed") == "yes", rating, comment));
         return result.Outcome switch
         {
-            IncidentCommandOutcome.Done when Field("fixed") == "no" =>
+            IncidentCommandOutcome.Done when result.Incident?.ReopenCount > before.ReopenCount =>
                 Page("We are on it again", "<p>Thank you for telling us. We have reopened the incident and our engineers are looking at it again. We will keep you informed.</p>"),
+            IncidentCommandOutcome.Done when Field("fixed") == "no" =>
+                Page("Thank you", "<p>Thank you for telling us. Our engineers will look at it again and keep you informed.</p>"),
             IncidentCommandOutcome.Done => Page("Thank you", "<p>Thank you for your answer. It helps us do better.</p>"),
             _ => Page("Not recorded", $"<p>{WebUtility.HtmlEncode(result.Detail ?? "Your answer could not be recorded.")}</p>", StatusCodes.Status409Conflict),
         };

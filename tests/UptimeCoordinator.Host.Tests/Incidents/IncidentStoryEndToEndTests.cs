@@ -106,6 +106,8 @@ public sealed partial class IncidentStoryEndToEndTests(IncidentRigFixture fixtur
         Assert.Equal(5, stats.GetProperty("meanRating").GetDouble());
         Assert.Equal(0, stats.GetProperty("reopenRate").GetDouble());
         Assert.False(stats.IsNull("mtta") || stats.IsNull("mttr") || stats.IsNull("meanTimeToClientNotice"), $"stats lack a mean time: {stats}");
+
+        await AssertTheEmailContactAnswersThroughThePageAsync(client, incidentId);
     }
 
     [Fact]
@@ -202,6 +204,31 @@ public sealed partial class IncidentStoryEndToEndTests(IncidentRigFixture fixtur
         }
 
         Assert.Empty((await Rig.Api.GetIncidentAsync(incidentId)).GetProperty("feedback").EnumerateArray());
+    }
+
+    private async Task AssertTheEmailContactAnswersThroughThePageAsync(RigClient client, string incidentId)
+    {
+        var mailToken = Uri.UnescapeDataString(TokenInLink().Match(Rig.TextsOf(client, FollowUp).Mail).Groups[1].Value);
+        FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string>
+        {
+            ["incident"] = incidentId, ["client"] = client.Id, ["contact"] = client.EmailContactId, ["token"] = token,
+            ["fixed"] = "yes", ["rating"] = "4", ["comment"] = "Quick & clear",
+        });
+
+        using (var forged = await Rig.Api.Anonymous.PostAsync("/feedback", Form(mailToken[..^2] + "xx")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        }
+
+        using (var page = await Rig.Api.Anonymous.PostAsync("/feedback", Form(mailToken)))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Thank you for your answer", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var answers = (await Rig.Api.GetIncidentAsync(incidentId)).GetProperty("feedback").EnumerateArray().ToList();
+        var byMail = Assert.Single(answers, a => a.Str("contactId") == client.EmailContactId);
+        Assert.Equal((true, 4, "Quick & clear"), (byMail.GetProperty("fixedConfirmed").GetBoolean(), byMail.GetProperty("rating").GetInt32(), byMail.Str("comment")));
     }
 
     private static void AssertTheIncidentKeepsTheWholeStory(System.Text.Json.JsonElement incident, RigClient client)
