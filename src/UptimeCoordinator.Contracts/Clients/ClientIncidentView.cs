@@ -14,4 +14,6 @@ public sealed record ClientIncidentView(
     [property: Id(6)] DateTimeOffset? Eta,
     [property: Id(7)] LatestUpdateView? LatestUpdate,
     [property: Id(8)] DateTimeOffset? NextUpdateBy,
-    [property: Id(9)] string[] AffectedServiceIds);
+    [property: Id(9)] string[] AffectedServiceIds,
+    [property: Id(10)] Costs.MoneyView? CostSoFar = null,
+    [property: Id(11)] Costs.MoneyView? CostPerHour = null);

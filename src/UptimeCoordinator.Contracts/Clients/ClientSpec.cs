@@ -1,3 +1,4 @@
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Domain.Clients;
 
 namespace UptimeCoordinator.Contracts.Clients;
@@ -8,8 +9,10 @@ public sealed record ClientSpec(
     [property: Id(0)] string Name,
     [property: Id(1)] string TimeZone,
     [property: Id(2)] SubscriptionSpec[] Subscriptions,
-    [property: Id(3)] ContactSpec[] Contacts)
+    [property: Id(3)] ContactSpec[] Contacts,
+    [property: Id(4)] CostProfileSpec? CostProfile = null,
+    [property: Id(5)] SlaSpec? Sla = null)
 {
     public ClientDefinition ToDomain(string id) =>
-        new(id, Name, TimeZone, [.. Subscriptions.Select(s => s.ToDomain())], [.. Contacts.Select(c => c.ToDomain())]);
+        new(id, Name, TimeZone, [.. Subscriptions.Select(s => s.ToDomain())], [.. Contacts.Select(c => c.ToDomain())], CostProfile?.ToDomain(), Sla?.ToDomain());
 }

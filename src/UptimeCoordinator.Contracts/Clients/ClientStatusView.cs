@@ -14,4 +14,6 @@ public sealed record ClientStatusView(
     [property: Id(3)] ServiceStatus Status,
     [property: Id(4)] AffectedServiceView[] AffectedServices,
     [property: Id(5)] ClientIncidentView[] Incidents,
-    [property: Id(6)] DateTimeOffset AsOf);
+    [property: Id(6)] DateTimeOffset AsOf,
+    [property: Id(7)] Costs.MoneyView? TotalCost = null,
+    [property: Id(8)] Costs.MoneyView? CostPerHour = null);

@@ -9,4 +9,6 @@ public sealed record ClientView(
     [property: Id(3)] SubscriptionSpec[] Subscriptions,
     [property: Id(4)] ContactView[] Contacts,
     [property: Id(5)] DateTimeOffset CreatedAt,
-    [property: Id(6)] DateTimeOffset UpdatedAt);
+    [property: Id(6)] DateTimeOffset UpdatedAt,
+    [property: Id(7)] Costs.CostProfileSpec? CostProfile = null,
+    [property: Id(8)] Costs.SlaSpec? Sla = null);

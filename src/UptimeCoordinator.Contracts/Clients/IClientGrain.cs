@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Notices;
 
 namespace UptimeCoordinator.Contracts.Clients;
@@ -50,6 +51,18 @@ public interface IClientGrain : IGrainWithStringKey
     /// </summary>
     [Alias("CheckFeedback"), ReadOnly]
     Task<FeedbackCheck> CheckFeedbackAsync(string incidentId, string? contactId, string? token);
+
+    /// <summary>What the incident has cost this client so far, and costs per hour now; null without a cost profile or when it never reached the client.</summary>
+    [Alias("CostOfIncident"), ReadOnly, AlwaysInterleave]
+    Task<ClientCostShare?> CostOfIncidentAsync(string incidentId);
+
+    /// <summary>The downtime cost over <c>[from, to)</c>, by incident and service; null when the client does not exist or has no cost profile.</summary>
+    [Alias("Cost"), ReadOnly]
+    Task<ClientCostView?> CostAsync(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The SLA figures of a calendar month in the client's zone, as JSON and CSV; null when the client does not exist.</summary>
+    [Alias("Sla"), ReadOnly]
+    Task<SlaResult?> SlaAsync(int year, int month);
 
     /// <summary>Records how a dispatch of one notice ended.</summary>
     [Alias("RecordDelivery")]

@@ -25,7 +25,8 @@ public sealed record IncidentView(
     [property: Id(17)] DateTimeOffset? ClosedAt,
     [property: Id(18)] IncidentReportView[] Reports,
     [property: Id(19)] IncidentFeedbackView[] Feedback,
-    [property: Id(20)] IncidentFiguresView Figures)
+    [property: Id(20)] IncidentFiguresView Figures,
+    [property: Id(21)] Costs.CostAcrossClientsView? Cost = null)
 {
     public static IncidentView From(Incident incident, TimeSpan updateInterval) => new(
         incident.Id,

@@ -16,4 +16,5 @@ public sealed record ServiceView(
     [property: Id(8)] string? OpenIncidentId,
     [property: Id(9)] CheckView[] Checks,
     [property: Id(10)] DateTimeOffset CreatedAt,
-    [property: Id(11)] DateTimeOffset UpdatedAt);
+    [property: Id(11)] DateTimeOffset UpdatedAt,
+    [property: Id(12)] Costs.CostAcrossClientsView? OpenOutageCost = null);

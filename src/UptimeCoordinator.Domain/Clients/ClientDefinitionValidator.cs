@@ -1,5 +1,7 @@
 using System.Net.Mail;
+using UptimeCoordinator.Domain.Costs;
 using UptimeCoordinator.Domain.Notices;
+using UptimeCoordinator.Domain.Sla;
 using UptimeCoordinator.Domain.Services;
 
 namespace UptimeCoordinator.Domain.Clients;
@@ -33,6 +35,20 @@ public static class ClientDefinitionValidator
 
         ValidateSubscriptions(client.Subscriptions, errors);
         ValidateContacts(client.Contacts, allowPrivateNetworks, errors);
+        if (client.CostProfile is { } cost)
+        {
+            CostProfileValidator.Validate(cost, errors);
+        }
+
+        if (client.Sla is { } sla)
+        {
+            SlaTermsValidator.Validate(sla.Terms, errors);
+            if (!Currencies.IsKnown(sla.FeeCurrency))
+            {
+                errors.Add("sla.monthlyFee.currency", $"'{sla.FeeCurrency}' is not an ISO 4217 currency code such as EUR");
+            }
+        }
+
         return errors;
     }
 

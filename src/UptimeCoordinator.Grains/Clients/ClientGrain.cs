@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Services;
@@ -11,8 +13,10 @@ using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Grains.Changes;
+using UptimeCoordinator.Grains.Costs;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Notices;
+using UptimeCoordinator.Grains.Scheduling;
 
 namespace UptimeCoordinator.Grains.Clients;
 
@@ -31,8 +35,15 @@ public sealed class ClientGrain(
     ILogger<ClientGrain> logger) : Grain, IClientGrain, IRemindable
 {
     private OutboxWakeUp? _wakeUp;
+    private DueWakeUp? _slaWatch;
 
     private string Id => this.GetPrimaryKeyString();
+
+    // The maintenance feature registers its history; until then no window is excluded from the SLA.
+    private IMaintenanceHistory Maintenance => ServiceProvider.GetService<IMaintenanceHistory>() ?? NoMaintenanceHistory.Instance;
+
+    // The reminder's name is stored with each registration: it must not change.
+    private DueWakeUp SlaWatch => _slaWatch ??= new DueWakeUp(this, time, "sla-watch", TimeSpan.FromMinutes(5), CheckSlaNowAsync);
 
     private ClientState State => state.State;
 
@@ -121,6 +132,12 @@ public sealed class ClientGrain(
         var planned = NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval);
         State.Outbox.Add(planned);
         State.AppliedSequences[step.ServiceId] = step.Sequence;
+        var ledgerChanged = step.Resolves ? State.Ledger.Close(step.IncidentId, step.At) : State.Ledger.Apply(step.IncidentId, change.Affected, step.At);
+        if (ledgerChanged)
+        {
+            planned.AddRange(await CheckSlaAsync(now));
+        }
+
         await WakeUp.SyncReminderAsync();
         await state.WriteOrDiscardAsync(this);
         WakeUp.DispatchDue();
@@ -160,11 +177,27 @@ public sealed class ClientGrain(
             return (BulletinPlanner.FeedbackUrl(baseUrl, step.IncidentId, Id, contactId, token), token);
         });
         State.Outbox.Add(planned);
+        if (LedgerChange(step, change))
+        {
+            planned.AddRange(await CheckSlaAsync(now));
+        }
+
         await WakeUp.SyncReminderAsync();
         await state.WriteOrDiscardAsync(this);
         WakeUp.DispatchDue();
         await this.PublishChangesAsync([.. withdrawn.Concat(planned).Select(n => NoticeChanged.Of(Id, n, now))], logger);
     }
+
+    public Task<ClientCostShare?> CostOfIncidentAsync(string incidentId) =>
+        Task.FromResult(ClientCostReader.OfIncident(State, incidentId, time.GetUtcNow()));
+
+    public Task<ClientCostView?> CostAsync(DateTimeOffset from, DateTimeOffset to) =>
+        Task.FromResult(ClientCostReader.Over(State, from, to, time.GetUtcNow()));
+
+    public async Task<SlaResult?> SlaAsync(int year, int month) =>
+        State.Definition is { } client
+            ? await ClientCostReader.SlaResultAsync(client, State.Ledger, Maintenance, year, month, time.GetUtcNow())
+            : null;
 
     public Task<FeedbackCheck> CheckFeedbackAsync(string incidentId, string? contactId, string? token)
     {
@@ -208,7 +241,50 @@ public sealed class ClientGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => WakeUp.TickAsync(fromReminder: true);
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        SlaWatch.IsReminder(reminderName) ? CheckSlaNowAsync() : WakeUp.TickAsync(fromReminder: true);
+
+    /// <summary>Records in the ledger what a bulletin of the incident says about the client's services.</summary>
+    private bool LedgerChange(IncidentBulletinStep step, ImpactChange change) => step.Bulletin.Kind switch
+    {
+        _ when step.Bulletin.Kind.IsForResponders() => false,
+        BulletinKind.Resolved or BulletinKind.Dismissed => State.Ledger.Close(step.IncidentId, step.Bulletin.At),
+        BulletinKind.FollowUp or BulletinKind.Survey => false,
+        _ when step.IncidentIsOpen => State.Ledger.Apply(step.IncidentId, change.Affected, step.Bulletin.At),
+        _ => false,
+    };
+
+    /// <summary>Plans the month's sla.breached notices if the SLA is now missed, and arms the watch for when it will be.</summary>
+    private async Task<List<Notice>> CheckSlaAsync(DateTimeOffset now)
+    {
+        State.Ledger.Trim(now);
+        var (planned, next) = await SlaBreachCheck.RunAsync(State, Maintenance, now);
+        await SlaWatch.ArmAsync(next);
+        return planned;
+    }
+
+    private async Task CheckSlaNowAsync()
+    {
+        if (State.Definition is null)
+        {
+            await SlaWatch.ArmAsync(null);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var told = State.SlaBreachesTold.Count;
+        var planned = await CheckSlaAsync(now);
+        if (planned.Count == 0 && told == State.SlaBreachesTold.Count)
+        {
+            return;
+        }
+
+        State.Outbox.Add(planned);
+        await WakeUp.SyncReminderAsync();
+        await state.WriteOrDiscardAsync(this);
+        WakeUp.DispatchDue();
+        await this.PublishChangesAsync([.. planned.Select(n => NoticeChanged.Of(Id, n, now))], logger);
+    }
 
     /// <summary>Whether this is the first incident notice of its incident this client receives (responders' notices do not count).</summary>
     private bool IsFirstClientNotice(string noticeId)

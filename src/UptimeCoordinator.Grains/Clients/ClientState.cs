@@ -20,6 +20,12 @@ public sealed class ClientState
 
     public NoticeOutbox Outbox { get; set; } = new();
 
+    /// <summary>How incidents touched the client's services, for its running cost and SLA.</summary>
+    public ImpactLedger Ledger { get; set; } = new();
+
+    /// <summary>The months (<c>yyyy-MM</c>, client's zone) whose missed SLA the contacts were told of.</summary>
+    public SortedSet<string> SlaBreachesTold { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The key of this client's feedback tokens (<see cref="FeedbackTokens"/>); made when first needed.</summary>
     public string? FeedbackKey { get; set; }
 }

@@ -1,4 +1,5 @@
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Services;
@@ -30,8 +31,14 @@ internal static class ClientStatusReader
             incident?.Eta,
             incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
             incident?.NextUpdateDue ?? impact.NextUpdateBy,
-            [.. impact.Affected.Select(a => a.ServiceId)])).ToArray();
+            [.. impact.Affected.Select(a => a.ServiceId)],
+            ClientCostReader.OfIncident(state, impact.IncidentId, now) is { } cost ? cost.Cost : null,
+            ClientCostReader.OfIncident(state, impact.IncidentId, now) is { } rate ? rate.RatePerHour : null)).ToArray();
         var worst = affected.Select(a => a.Status).DefaultIfEmpty(ServiceStatus.Operational).Max();
-        return new ClientStatusView(client.Id, client.Name, client.TimeZone, worst, affected, views, now);
+        var currency = client.CostProfile?.Currency;
+        return new ClientStatusView(
+            client.Id, client.Name, client.TimeZone, worst, affected, views, now,
+            currency is null ? null : new MoneyView(views.Sum(v => v.CostSoFar?.Amount ?? 0m), currency),
+            currency is null ? null : new MoneyView(views.Sum(v => v.CostPerHour?.Amount ?? 0m), currency));
     }
 }

@@ -1,4 +1,5 @@
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Domain.Notices;
 
@@ -16,7 +17,9 @@ internal static class ClientViews
             [.. client.Subscriptions.Select(SubscriptionSpec.From)],
             [.. client.Contacts.Select(ContactView.From)],
             state.CreatedAt,
-            state.UpdatedAt);
+            state.UpdatedAt,
+            client.CostProfile is { } cost ? CostProfileSpec.From(cost) : null,
+            SlaSpec.From(client.EffectiveSla));
     }
 
     /// <summary>The notice log newest first, continuing after the notice id <paramref name="after"/>.</summary>

@@ -5,6 +5,7 @@ using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Grains.Changes;
 using UptimeCoordinator.Grains.Notices;
+using UptimeCoordinator.Grains.Scheduling;
 
 namespace UptimeCoordinator.Grains.Incidents;
 
@@ -23,7 +24,7 @@ public sealed partial class IncidentGrain(
     ILogger<IncidentGrain> logger) : Grain, IIncidentGrain, IRemindable
 {
     private IncidentBroadcast? _broadcast;
-    private IncidentAgendaClock? _agenda;
+    private DueWakeUp? _agenda;
 
     private Incident Incident => state.State.Incident;
 
@@ -32,7 +33,8 @@ public sealed partial class IncidentGrain(
 
     private IncidentBroadcast Broadcast => _broadcast ??= new IncidentBroadcast(this, GrainFactory, state, incidentOptions.Value, logger);
 
-    private IncidentAgendaClock Agenda => _agenda ??= new IncidentAgendaClock(this, time, () => Incident.NextDueAt(Timings), RunDueAsync);
+    // The reminder's name is stored with each registration: it must not change.
+    private DueWakeUp Agenda => _agenda ??= new DueWakeUp(this, time, "incident-agenda", TimeSpan.FromMinutes(1), RunDueAsync);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +57,7 @@ public sealed partial class IncidentGrain(
         {
             await state.WriteOrDiscardAsync(this);
             await this.PublishChangeAsync(IncidentChanged.Of(Incident, KindOf(transition.Kind), transition.At), logger);
-            await Agenda.SyncAsync();
+            await Agenda.ArmAsync(Incident.NextDueAt(Timings));
         }
 
         if (Incident.Exists)
@@ -118,7 +120,7 @@ public sealed partial class IncidentGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (IncidentAgendaClock.IsReminder(reminderName))
+        if (Agenda.IsReminder(reminderName))
         {
             await RunDueAsync();
         }
@@ -148,7 +150,7 @@ public sealed partial class IncidentGrain(
         await SaveAsync(result.Bulletins);
         await this.PublishChangeAsync(IncidentChanged.Of(Incident, kind, time.GetUtcNow()), logger);
         await UpdateIndexAsync();
-        await Agenda.SyncAsync();
+        await Agenda.ArmAsync(Incident.NextDueAt(Timings));
         return new IncidentCommandResult(outcome, null, IncidentView.From(Incident, incidentOptions.Value.UpdateReminderInterval));
     }
 
@@ -182,7 +184,7 @@ public sealed partial class IncidentGrain(
             await UpdateIndexAsync();
         }
 
-        await Agenda.SyncAsync();
+        await Agenda.ArmAsync(Incident.NextDueAt(Timings));
     }
 
     private Task UpdateIndexAsync() =>

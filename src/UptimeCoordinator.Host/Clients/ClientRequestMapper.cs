@@ -1,7 +1,10 @@
 using System.Globalization;
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Costs;
+using UptimeCoordinator.Domain.Sla;
 using UptimeCoordinator.Domain.Notices;
 
 namespace UptimeCoordinator.Host.Clients;
@@ -21,7 +24,8 @@ internal static class ClientRequestMapper
 
         var subscriptions = (request.Subscriptions ?? []).Select(s => new SubscriptionSpec(s?.ServiceId ?? "", s?.Impact ?? 1.0)).ToArray();
         var contacts = (request.Contacts ?? []).Select((c, i) => MapContact(c, $"contacts[{i}]", errors)).ToArray();
-        var spec = new ClientSpec(request.Name ?? "", request.TimeZone ?? "", subscriptions, contacts);
+        var cost = MapCost(request.CostProfile, errors);
+        var spec = new ClientSpec(request.Name ?? "", request.TimeZone ?? "", subscriptions, contacts, cost, MapSla(request.Sla, cost, errors));
         errors.AddRange(ClientDefinitionValidator.Validate(spec.ToDomain(id), allowPrivateNetworks));
         return errors.IsValid ? spec : null;
     }
@@ -70,5 +74,54 @@ internal static class ClientRequestMapper
 
         errors.Add(path, "must be a local time of day as HH:mm, such as 22:00");
         return TimeSpan.Zero;
+    }
+    private static CostProfileSpec? MapCost(CostProfileRequest? cost, ValidationErrors errors)
+    {
+        if (cost is null)
+        {
+            return null;
+        }
+
+        if (cost.CostPerHour is null)
+        {
+            errors.Add("costProfile.costPerHour", "is required: what an hour of full outage costs the client");
+        }
+
+        var defaults = SeverityFactors.Default;
+        var factors = cost.SeverityFactors;
+        return new CostProfileSpec(
+            cost.Currency ?? "",
+            cost.CostPerHour ?? 0m,
+            cost.WeeklyUsage ?? [.. WeeklyUsage.BusinessHours],
+            new SeverityFactorsSpec(
+                factors?.MajorOutage ?? defaults.MajorOutage,
+                factors?.PartialOutage ?? defaults.PartialOutage,
+                factors?.DegradedPerformance ?? defaults.DegradedPerformance));
+    }
+
+    private static SlaSpec? MapSla(SlaRequest? sla, CostProfileSpec? cost, ValidationErrors errors)
+    {
+        if (sla is null)
+        {
+            return null;
+        }
+
+        var defaults = SlaTerms.Default;
+        var tiers = sla.CreditTiers?.Select((t, i) =>
+        {
+            if (t?.BelowPercent is null || t.CreditPercent is null)
+            {
+                errors.Add($"sla.creditTiers[{i}]", "needs belowPercent and creditPercent");
+            }
+
+            return new CreditTierSpec(t?.BelowPercent ?? 0, t?.CreditPercent ?? 0);
+        }).ToArray() ?? [.. defaults.CreditTiers.Select(t => new CreditTierSpec(t.BelowPercent, t.CreditPercent))];
+        return new SlaSpec(
+            sla.TargetPercent ?? defaults.TargetPercent,
+            sla.MaintenanceNoticeHours ?? defaults.MaintenanceNoticeHours,
+            tiers,
+            new MoneyView(sla.MonthlyFee?.Amount ?? defaults.MonthlyFee, sla.MonthlyFee?.Currency ?? cost?.Currency ?? ClientSla.DefaultCurrency),
+            sla.PartialOutageWeight ?? defaults.PartialOutageWeight,
+            sla.DegradedWeight ?? defaults.DegradedWeight);
     }
 }

@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Sla;
 using UptimeCoordinator.Host.Auth;
 using UptimeCoordinator.Host.Errors;
+using UptimeCoordinator.Host.Hosting;
 using UptimeCoordinator.Host.Paging;
 
 namespace UptimeCoordinator.Host.Clients;
@@ -13,6 +17,8 @@ namespace UptimeCoordinator.Host.Clients;
 /// <summary><c>/api/v1/clients</c>: clients, what they see, and every notice sent to them.</summary>
 public static class ClientsApi
 {
+    private static readonly TimeSpan MaxCostRange = TimeSpan.FromDays(400);
+
     public static RouteGroupBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/clients").WithTags("Clients");
@@ -27,6 +33,11 @@ public static class ClientsApi
             .WithSummary("What the client sees: affected services, open incidents with stage, ETA, latest update and duration");
         readers.MapGet("/{id}/notices", ListNoticesAsync).WithName("ListClientNotices")
             .WithSummary("Every notice sent or due to the client's contacts, newest first, with its delivery state");
+        readers.MapGet("/{id}/cost", CostAsync).WithName("GetClientCost")
+            .WithSummary("Downtime cost over [from, to) (default: this month so far, in the client's zone), by incident and by service");
+        readers.MapGet("/{id}/sla", SlaAsync).WithName("GetClientSla")
+            .Produces<SlaReportView>().Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The SLA of a calendar month in the client's zone (month=YYYY-MM, default this month): minutes, uptime, credit due; format=csv for finance");
         return group;
     }
 
@@ -84,6 +95,82 @@ public static class ClientsApi
         return await grains.GetGrain<IClientGrain>(id).ListNoticesAsync(page.After, page.Limit) is { } notices
             ? TypedResults.Ok(new Page<NoticeView>(notices.Items, PageRequest.Encode(notices.NextAfter)))
             : NotFound(id);
+    }
+
+    private static async Task<Results<Ok<ClientCostView>, ValidationProblem, ProblemHttpResult>> CostAsync(
+        string id, string? from, string? to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        if (!Readable(user, id) || await grains.GetGrain<IClientGrain>(id).GetAsync() is not { } client)
+        {
+            return NotFound(id);
+        }
+
+        var errors = new ValidationErrors();
+        var now = time.GetUtcNow();
+        var end = QueryInstant.Parse(to, "to", errors) ?? now;
+        var zone = TimeZones.Find(client.TimeZone);
+        var (year, month) = SlaMonth.Containing(zone, end);
+        var start = QueryInstant.Parse(from, "from", errors) ?? SlaMonth.Bounds(zone, year, month).From;
+        if (errors.IsValid && start >= end)
+        {
+            errors.Add("from", "must be before to");
+        }
+
+        if (errors.IsValid && end - start > MaxCostRange)
+        {
+            errors.Add("from", $"the range may span at most {MaxCostRange.TotalDays:0} days");
+        }
+
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        return await grains.GetGrain<IClientGrain>(id).CostAsync(start, end) is { } cost
+            ? TypedResults.Ok(cost)
+            : Problems.Conflict("No cost profile", $"Client '{id}' has no costProfile, so its downtime has no price yet.");
+    }
+
+    private static async Task<IResult> SlaAsync(string id, string? month, string? format, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        if (!Readable(user, id) || await grains.GetGrain<IClientGrain>(id).GetAsync() is not { } client)
+        {
+            return NotFound(id);
+        }
+
+        var errors = new ValidationErrors();
+        var (year, number) = SlaMonth.Containing(TimeZones.Find(client.TimeZone), time.GetUtcNow());
+        if (month is not null && !TryParseMonth(month, out year, out number))
+        {
+            errors.Add("month", "must be a calendar month as YYYY-MM, such as 2026-12");
+        }
+
+        if (format is not (null or "json" or "csv"))
+        {
+            errors.Add("format", "must be json or csv");
+        }
+
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (await grains.GetGrain<IClientGrain>(id).SlaAsync(year, number) is not { } sla)
+        {
+            return NotFound(id);
+        }
+
+        return format == "csv"
+            ? Results.Text(sla.Csv, "text/csv; charset=utf-8")
+            : TypedResults.Ok(sla.Report);
+    }
+
+    private static bool TryParseMonth(string text, out int year, out int month)
+    {
+        year = month = 0;
+        return text.Length == 7 && text[4] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 9998
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>

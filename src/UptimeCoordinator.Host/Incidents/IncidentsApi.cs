@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UptimeCoordinator.Contracts.Clients;
@@ -7,6 +6,8 @@ using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Host.Auth;
+using UptimeCoordinator.Host.Costs;
+using UptimeCoordinator.Host.Hosting;
 using UptimeCoordinator.Host.Clients;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Paging;
@@ -29,7 +30,8 @@ public static class IncidentsApi
         ops.MapGet("/", ListAsync).WithName("ListIncidents").WithSummary("Incidents, newest first; state=open (default) or all");
         ops.MapGet("/stats", StatsAsync).WithName("GetIncidentStats")
             .WithSummary("MTTA, MTTR, mean time to client notice, mean rating and reopen rate of incidents opened in [from, to) (default: the last 30 days)");
-        ops.MapGet("/{id}", GetAsync).WithName("GetIncident").WithSummary("An incident with its timeline, resolution, client answers and figures");
+        ops.MapGet("/{id}", GetAsync).WithName("GetIncident")
+            .WithSummary("An incident with its timeline, resolution, client answers, figures and running cost per client and in total");
         ops.MapPost("/{id}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeIncident").WithSummary("Acknowledge a detected incident, with an ETA if known");
         ops.MapPost("/{id}/updates", PostUpdateAsync).WithName("PostIncidentUpdate").WithSummary("Post a public update; moves the stage and the ETA");
         ops.MapPost("/{id}/resolve", ResolveAsync).WithName("ResolveIncident").WithSummary("Resolve with a summary, actions taken, time spent and follow-ups");
@@ -69,16 +71,16 @@ public static class IncidentsApi
         return TypedResults.Ok(new Page<IncidentView>([.. views.OfType<IncidentView>()], PageRequest.Encode(ids.NextAfter)));
     }
 
-    private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+    private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, TimeProvider time) =>
         id.Length <= MaxIdLength && await grains.GetGrain<IIncidentGrain>(id).GetAsync() is { } view
-            ? TypedResults.Ok(view)
+            ? TypedResults.Ok(view with { Cost = await CostAcrossClients.OfIncidentAsync(grains, view.Id, view.ServiceIds, time.GetUtcNow()) })
             : NotFound(id);
 
     private static async Task<Results<Ok<IncidentStatsView>, ValidationProblem>> StatsAsync(string? from, string? to, IGrainFactory grains, TimeProvider time)
     {
         var errors = new ValidationErrors();
-        var end = Instant(to, "to", errors) ?? time.GetUtcNow();
-        var start = Instant(from, "from", errors) ?? end.AddDays(-30);
+        var end = QueryInstant.Parse(to, "to", errors) ?? time.GetUtcNow();
+        var start = QueryInstant.Parse(from, "from", errors) ?? end.AddDays(-30);
         if (errors.IsValid && start >= end)
         {
             errors.Add("from", "must be before to");
@@ -273,25 +275,6 @@ public static class IncidentsApi
         return unknown.Length == 0;
     }
 
-    private static DateTimeOffset? Instant(string? value, string path, ValidationErrors errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        // An unescaped "+01:00" in a query string arrives as " 01:00".
-        value = value.Replace(' ', '+');
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(value))
-        {
-            return instant;
-        }
-
-        errors.Add(path, "must be an RFC 3339 time with an offset");
-        return null;
-    }
-
-    private static bool HasOffset(string value) => value.EndsWith('Z') || value.EndsWith('z') || value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':';
 
     private static ValidationProblem ValidationProblem(string path, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [path] = [message] });

@@ -3,6 +3,7 @@ using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Host.Auth;
+using UptimeCoordinator.Host.Costs;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Paging;
 
@@ -15,7 +16,7 @@ public static class ServicesApi
     {
         var group = app.MapGroup("/api/v1/services").WithTags("Services").RequireAuthorization(Roles.OpsPolicy);
         group.MapPut("/{id}", PutAsync).WithName("PutService").WithSummary("Create or replace a service");
-        group.MapGet("/{id}", GetAsync).WithName("GetService").WithSummary("A service with its live status");
+        group.MapGet("/{id}", GetAsync).WithName("GetService").WithSummary("A service with its live status and the running cost of its open outage across its clients");
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteService").WithSummary("Remove a service");
         group.MapGet("/", ListAsync).WithName("ListServices").WithSummary("The catalogue, paginated by id");
         return group;
@@ -53,9 +54,11 @@ public static class ServicesApi
         };
     }
 
-    private static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+    private static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, TimeProvider time) =>
         ServiceId.IsValid(id) && await grains.GetGrain<IServiceGrain>(id).GetAsync() is { } view
-            ? TypedResults.Ok(view)
+            ? TypedResults.Ok(view.OpenIncidentId is { } incidentId
+                ? view with { OpenOutageCost = await CostAcrossClients.OfIncidentAsync(grains, incidentId, [id], time.GetUtcNow()) }
+                : view)
             : Problems.NotFound($"Service '{id}'");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains)

@@ -42,7 +42,7 @@ public sealed class IncidentCommandsApiTests(CoordinatorFixture fixture) : IClas
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.Conflict);
         Assert.Contains("resolved", problem.Str("detail"), StringComparison.Ordinal);
-        Assert.Equal(before.GetRawText(), (await Api.GetIncidentAsync(incidentId)).GetRawText());
+        Assert.Equal(Stored(before), Stored(await Api.GetIncidentAsync(incidentId)));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class IncidentCommandsApiTests(CoordinatorFixture fixture) : IClas
 
         var problem = await Problem.AssertAsync(second, HttpStatusCode.Conflict);
         Assert.Contains("Alice", problem.Str("detail"), StringComparison.Ordinal);
-        Assert.Equal(before.GetRawText(), (await Api.GetIncidentAsync(incidentId)).GetRawText());
+        Assert.Equal(Stored(before), Stored(await Api.GetIncidentAsync(incidentId)));
     }
 
     [Fact]
@@ -197,4 +197,7 @@ public sealed class IncidentCommandsApiTests(CoordinatorFixture fixture) : IClas
         await Api.RecordAsync(EventBody.Down(service, TestTime.Now));
         return (service, await Api.OpenIncidentIdAsync(service));
     }
+    /// <summary>The incident without its running cost, which is computed afresh (with its own time) on every read.</summary>
+    private static string Stored(System.Text.Json.JsonElement incident) =>
+        string.Join(",", incident.EnumerateObject().Where(p => p.Name != "cost").Select(p => p.ToString()));
 }
