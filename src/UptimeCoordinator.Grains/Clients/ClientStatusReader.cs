@@ -21,19 +21,24 @@ internal static class ClientStatusReader
         var affected = impacts
             .SelectMany(i => i.Affected.Select(a => AffectedServiceView.From(a, i.IncidentId, i.StartedAt)))
             .ToArray();
-        var views = impacts.Zip(incidents, (impact, incident) => new ClientIncidentView(
-            impact.IncidentId,
-            impact.Title,
-            incident?.Severity ?? impact.Severity,
-            incident?.Stage ?? IncidentStage.Detected,
-            impact.StartedAt,
-            IsoDuration.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (now - impact.StartedAt).TotalSeconds)))),
-            incident?.Eta,
-            incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
-            incident?.NextUpdateDue ?? impact.NextUpdateBy,
-            [.. impact.Affected.Select(a => a.ServiceId)],
-            ClientCostReader.OfIncident(state, impact.IncidentId, now) is { } cost ? cost.Cost : null,
-            ClientCostReader.OfIncident(state, impact.IncidentId, now) is { } rate ? rate.RatePerHour : null)).ToArray();
+        var views = impacts.Select((impact, i) =>
+        {
+            var incident = incidents[i];
+            var cost = ClientCostReader.OfIncident(state, impact.IncidentId, now);
+            return new ClientIncidentView(
+                impact.IncidentId,
+                impact.Title,
+                incident?.Severity ?? impact.Severity,
+                incident?.Stage ?? IncidentStage.Detected,
+                impact.StartedAt,
+                IsoDuration.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (now - impact.StartedAt).TotalSeconds)))),
+                incident?.Eta,
+                incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
+                incident?.NextUpdateDue ?? impact.NextUpdateBy,
+                [.. impact.Affected.Select(a => a.ServiceId)],
+                cost?.Cost,
+                cost?.RatePerHour);
+        }).ToArray();
         var worst = affected.Select(a => a.Status).DefaultIfEmpty(ServiceStatus.Operational).Max();
         var currency = client.CostProfile?.Currency;
         return new ClientStatusView(

@@ -4,16 +4,19 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using UptimeCoordinator.Contracts;
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Contracts.Health;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Costs;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
+using UptimeCoordinator.Domain.Sla;
 using UptimeCoordinator.Grains.Clients;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Services;
@@ -60,6 +63,12 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         new IncidentVerdict("alice", "nothing found"),
         new GiveIncidentFeedback("acme", "alice", true, 5, null),
         new IncidentCommandResult(IncidentCommandOutcome.Conflict, "already resolved", null),
+        new ClientSpec("Acme", "UTC", [], [], new CostProfileSpec("EUR", 1000m, [.. Enumerable.Repeat(1.0, 168)], new SeverityFactorsSpec(1, 0.5, 0.2)),
+            new SlaSpec(99.9, 72, [new CreditTierSpec(99.9, 10)], new MoneyView(1000m, "EUR"), 0.5, 0)),
+        new CostAcrossClientsView([new ClientCostShare("acme", new MoneyView(12.34m, "EUR"), new MoneyView(2m, "EUR"))], [new MoneyView(12.34m, "EUR")], [new MoneyView(2m, "EUR")], Noon),
+        new ClientCostView("acme", Noon, Noon.AddDays(1), new MoneyView(5m, "EUR"), [new CostShareView("db-1", new MoneyView(5m, "EUR"))], [new CostShareView("db", new MoneyView(5m, "EUR"))]),
+        new SlaResult(new SlaReportView("acme", "2026-11", "UTC", Noon, Noon.AddDays(30), Noon.AddDays(30), 43200, 216, 0, 99.5, 99.9, false, "breached",
+            new CreditTierSpec(99.9, 10), new MoneyView(100m, "EUR"), 43.2, -172.8, [new ServiceSlaView("db", 43200, 216, 0, 99.5, [], ["m-1"])]), "month,client_id\r\n"),
         new IncidentBulletinMessage(3, BulletinKind.EtaChanged, Noon, "alice", "later", Noon.AddHours(2), Noon.AddHours(1), null, null, null,
             "db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Identified, Noon, null,
             [new BulletinServiceMessage("db", "Database", ServiceStatus.MajorOutage, null, null), new BulletinServiceMessage("web", "Web", ServiceStatus.PartialOutage, "db", "Database")]),
@@ -149,10 +158,14 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         {
             Definition = new ClientDefinition("acme", "Acme", "Europe/Berlin", [new Subscription("db", 0.5)],
                 [new Contact("alice", "Alice", "a@acme.example", "https://h.example/x", "whsec_abc", null,
-                    [NoticeKind.IncidentResolved], new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), "UTC")]),
+                    [NoticeKind.IncidentResolved], new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0)), "UTC")],
+                CostProfile.BusinessHours("EUR", 1000m),
+                new ClientSla(SlaTerms.Default with { MonthlyFee = 500m }, "EUR")),
             CreatedAt = Noon,
             UpdatedAt = Noon,
             AppliedSequences = { ["db"] = 4 },
+            Ledger = new ImpactLedger { Spans = [new ImpactSpan("db-1", "db", ServiceStatus.MajorOutage, Noon, Noon.AddMinutes(5)), new ImpactSpan("db-2", "db", ServiceStatus.PartialOutage, Noon.AddHours(1), null)] },
+            SlaBreachesTold = { "2026-11" },
             FeedbackKey = "a2V5LWtleS1rZXkta2V5LWtleS1rZXkta2V5LWtleS0=",
             Impacts =
             {
