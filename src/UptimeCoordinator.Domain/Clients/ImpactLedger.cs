@@ -31,15 +31,18 @@ public sealed class ImpactLedger
                 continue;
             }
 
+            // The next span starts where the last one ends, even when a tool's clock reports the change early.
+            var from = at;
             if (open >= 0)
             {
-                Spans[open] = Spans[open] with { To = Later(Spans[open].From, at) };
+                from = Later(Spans[open].From, at);
+                Spans[open] = Spans[open] with { To = from };
                 changed = true;
             }
 
             if (service.Status != ServiceStatus.Operational)
             {
-                Spans.Add(new ImpactSpan(incidentId, service.ServiceId, service.Status, at, null));
+                Spans.Add(new ImpactSpan(incidentId, service.ServiceId, service.Status, from, null));
                 changed = true;
             }
         }
@@ -54,6 +57,22 @@ public sealed class ImpactLedger
         for (var i = 0; i < Spans.Count; i++)
         {
             if (Spans[i].IsOpen && Spans[i].IncidentId == incidentId)
+            {
+                Spans[i] = Spans[i] with { To = Later(Spans[i].From, at) };
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The client no longer uses <paramref name="serviceId"/>: whatever it suffered there ends at <paramref name="at"/>.</summary>
+    public bool CloseService(string serviceId, DateTimeOffset at)
+    {
+        var changed = false;
+        for (var i = 0; i < Spans.Count; i++)
+        {
+            if (Spans[i].IsOpen && Spans[i].ServiceId == serviceId)
             {
                 Spans[i] = Spans[i] with { To = Later(Spans[i].From, at) };
                 changed = true;

@@ -72,6 +72,11 @@ public sealed class ClientGrain(
         State.Definition = definition;
         State.CreatedAt = created ? now : State.CreatedAt;
         State.UpdatedAt = now;
+        foreach (var dropped in previous.Except(wanted))
+        {
+            State.Ledger.CloseService(dropped, now);
+        }
+
         foreach (var impact in State.Impacts.Values.ToList())
         {
             impact.Affected.RemoveAll(a => definition.SubscriptionTo(a.ServiceId) is null);

@@ -54,6 +54,9 @@ internal static class SlaBreachCheck
             [.. state.Ledger.Spans.Where(s => client.SubscriptionTo(s.ServiceId) is not null).Select(s => new StatusSpan(s.ServiceId, s.Status, s.From, s.To))],
             windows,
             now);
-        return ([], crossing ?? to);
+        // A second past the crossing the month is surely below target (the calculator allows a hair's
+        // tolerance at the boundary); waking at the very instant would find it still met, and re-arm at once.
+        var next = crossing is { } at ? at.AddSeconds(1) : to;
+        return ([], next < now.AddSeconds(1) ? now.AddSeconds(1) : next);
     }
 }

@@ -109,7 +109,8 @@ public static class ClientsApi
         var now = time.GetUtcNow();
         var end = QueryInstant.Parse(to, "to", errors) ?? now;
         var zone = TimeZones.Find(client.TimeZone);
-        var (year, month) = SlaMonth.Containing(zone, end);
+        // The month the range ends in: a "to" at the first midnight of a month means the month before.
+        var (year, month) = SlaMonth.Containing(zone, end.AddTicks(-1));
         var start = QueryInstant.Parse(from, "from", errors) ?? SlaMonth.Bounds(zone, year, month).From;
         if (errors.IsValid && start >= end)
         {
