@@ -135,13 +135,14 @@ public sealed class ClientGrain(
 
         var withdrawn = WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by step {step.Sequence} of the incident before it was sent");
         var planned = NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval);
-        State.Outbox.Add(planned);
         State.AppliedSequences[step.ServiceId] = step.Sequence;
         var ledgerChanged = step.Resolves ? State.Ledger.Close(step.IncidentId, step.At) : State.Ledger.Apply(step.IncidentId, change.Affected, step.At);
         if (ledgerChanged)
         {
             planned.AddRange(await CheckSlaAsync(now));
         }
+
+        State.Outbox.Add(planned);
 
         await WakeUp.SyncReminderAsync();
         await state.WriteOrDiscardAsync(this);
@@ -181,11 +182,12 @@ public sealed class ClientGrain(
             var token = FeedbackTokens.For(key, step.IncidentId, contactId);
             return (BulletinPlanner.FeedbackUrl(baseUrl, step.IncidentId, Id, contactId, token), token);
         });
-        State.Outbox.Add(planned);
         if (LedgerChange(step, change))
         {
             planned.AddRange(await CheckSlaAsync(now));
         }
+
+        State.Outbox.Add(planned);
 
         await WakeUp.SyncReminderAsync();
         await state.WriteOrDiscardAsync(this);
