@@ -15,11 +15,14 @@ public sealed class SlaBreachPlannerTests
 
     private static readonly DateTimeOffset Now = new(2026, 7, 2, 10, 0, 0, TimeSpan.Zero);
 
+    // sla.breached is opt-in: a contact hears of it only when its stages list it.
+    private static readonly NoticeKind[] OptedIn = [NoticeKind.IncidentDetected, NoticeKind.SlaBreached];
+
     private static Contact Alice(IReadOnlyList<NoticeKind>? stages = null, QuietHours? quiet = null, string? zone = null) =>
-        new("alice", "Alice", "alice@acme.example", null, null, null, stages, quiet, zone);
+        new("alice", "Alice", "alice@acme.example", null, null, null, stages ?? OptedIn, quiet, zone);
 
     private static Contact Bot() =>
-        new("ops-bot", "Acme ops bot", null, "https://hooks.acme.example/uc", "whsec_c2VjcmV0LXNlY3JldA==", "https://hooks.slack.example/T/B/x", null, null, null);
+        new("ops-bot", "Acme ops bot", null, "https://hooks.acme.example/uc", "whsec_c2VjcmV0LXNlY3JldA==", "https://hooks.slack.example/T/B/x", OptedIn, null, null);
 
     private static ClientDefinition Client(string name = "Acme", params Contact[] contacts) =>
         new("acme", name, "UTC", [new Subscription("api", 1)], contacts.Length > 0 ? contacts : [Alice()]);
@@ -261,5 +264,13 @@ public sealed class SlaBreachPlannerTests
         Assert.DoesNotContain('\n', content.Subject);
         Assert.Contains("Acme Bcc: victim@example.com", content.Subject);
         Assert.DoesNotContain("<b>", content.Html);
+    }
+    [Fact]
+    public void AContactThatListsNoStagesIsNotToldOfABreach()
+    {
+        var report = Breached();
+        var client = Client(contacts: new Contact("carol", "Carol", "carol@acme.example", null, null, null, null, null, null));
+
+        Assert.Empty(SlaBreachPlanner.Plan(client, report, "EUR", new NoticeOutbox(), report.MeasuredUntil));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UptimeCoordinator.Delivery.Tests.Support;
+using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Grains.Costs;
 using UptimeCoordinator.Host.Tests.Http;
 using UptimeCoordinator.Host.Tests.Infrastructure;
@@ -61,8 +62,9 @@ internal sealed class CostRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>A webhook contact that opted in to every stage, sla.breached included (it is opt-in).</summary>
     public object WebhookContact(string id, string path) =>
-        new { id, name = $"Hook {id}", webhookUrl = Receiver.UrlFor(path).ToString(), webhookSecret = WebhookSecret };
+        new { id, name = $"Hook {id}", webhookUrl = Receiver.UrlFor(path).ToString(), webhookSecret = WebhookSecret, stages = NoticeKinds.AllNames.ToArray() };
 
     public List<ReceivedWebhook> Hooks(string path) => [.. Receiver.Requests.Where(r => r.PathAndQuery == path)];
 
