@@ -26,7 +26,7 @@ namespace UptimeCoordinator.Grains.Clients;
 /// delivery, and records how each delivery ended.
 /// </summary>
 [GrainType("client")]
-public sealed class ClientGrain(
+public sealed partial class ClientGrain(
     [PersistentState("client")] IPersistentState<ClientState> state,
     INoticeDispatcher dispatcher,
     IOptions<IncidentOptions> incidentOptions,
@@ -195,17 +195,6 @@ public sealed class ClientGrain(
         await this.PublishChangesAsync([.. withdrawn.Concat(planned).Select(n => NoticeChanged.Of(Id, n, now))], logger);
     }
 
-    public Task<ClientCostShare?> CostOfIncidentAsync(string incidentId) =>
-        Task.FromResult(ClientCostReader.OfIncident(State, incidentId, time.GetUtcNow()));
-
-    public Task<ClientCostView?> CostAsync(DateTimeOffset from, DateTimeOffset to) =>
-        Task.FromResult(ClientCostReader.Over(State, from, to, time.GetUtcNow()));
-
-    public async Task<SlaResult?> SlaAsync(int year, int month) =>
-        State.Definition is { } client
-            ? await ClientCostReader.SlaResultAsync(client, State.Ledger, Maintenance, year, month, time.GetUtcNow())
-            : null;
-
     public Task<FeedbackCheck> CheckFeedbackAsync(string incidentId, string? contactId, string? token)
     {
         if (State.Definition is not { } client)
@@ -260,38 +249,6 @@ public sealed class ClientGrain(
         _ when step.IncidentIsOpen => State.Ledger.Apply(step.IncidentId, change.Affected, step.Bulletin.At),
         _ => false,
     };
-
-    /// <summary>Plans the month's sla.breached notices if the SLA is now missed, and arms the watch for when it will be.</summary>
-    private async Task<List<Notice>> CheckSlaAsync(DateTimeOffset now)
-    {
-        State.Ledger.Trim(now);
-        var (planned, next) = await SlaBreachCheck.RunAsync(State, Maintenance, now);
-        await SlaWatch.ArmAsync(next);
-        return planned;
-    }
-
-    private async Task CheckSlaNowAsync()
-    {
-        if (State.Definition is null)
-        {
-            await SlaWatch.ArmAsync(null);
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var told = State.SlaBreachesTold.Count;
-        var planned = await CheckSlaAsync(now);
-        if (planned.Count == 0 && told == State.SlaBreachesTold.Count)
-        {
-            return;
-        }
-
-        State.Outbox.Add(planned);
-        await WakeUp.SyncReminderAsync();
-        await state.WriteOrDiscardAsync(this);
-        WakeUp.DispatchDue();
-        await this.PublishChangesAsync([.. planned.Select(n => NoticeChanged.Of(Id, n, now))], logger);
-    }
 
     /// <summary>Whether this is the first incident notice of its incident this client receives (responders' notices do not count).</summary>
     private bool IsFirstClientNotice(string noticeId)
