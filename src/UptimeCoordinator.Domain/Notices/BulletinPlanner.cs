@@ -60,22 +60,7 @@ public static class BulletinPlanner
                     affected.Impact.StartedAt, bulletin.At, kind == NoticeKind.IncidentResolved ? step.ResolvedAt ?? bulletin.At : step.ResolvedAt,
                     bulletin.Message, step.IncidentIsOpen ? bulletin.At + updateInterval : null, bulletin.Eta, zone,
                     bulletin.Kind, step.Stage, bulletin.By, bulletin.PreviousEta, bulletin.Resolution, link?.Url, link?.Token);
-                var content = IncidentNoticeText.Render(facts);
-                planned.Add(new Notice
-                {
-                    Id = id,
-                    Kind = kind,
-                    Channel = channel,
-                    ContactId = contact.Id,
-                    SubjectId = step.IncidentId,
-                    Sequence = bulletin.Sequence,
-                    To = to,
-                    Content = content,
-                    Payload = channel == NoticeChannel.Webhook ? IncidentNoticePayload.Json(facts, content) : null,
-                    CreatedAt = now,
-                    DueAt = kind.IsUrgent() || contact.QuietHours is null ? now : contact.QuietHours.Release(now, zone),
-                    State = NoticeState.Pending,
-                });
+                planned.Add(IncidentNotices.Planned(facts, contact, channel, to, bulletin.Sequence, now));
             }
         }
 

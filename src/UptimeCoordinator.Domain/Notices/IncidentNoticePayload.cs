@@ -1,36 +1,19 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using UptimeCoordinator.Domain.Incidents;
 
 namespace UptimeCoordinator.Domain.Notices;
 
 /// <summary>
-/// The JSON body of a webhook notice in the Standard Webhooks envelope:
-/// <c>{"type", "timestamp", "data": {...}}</c>, camelCase, times in UTC as RFC 3339 with an offset.
+/// The JSON body of an incident's webhook notice, in the <see cref="WebhookEnvelope"/>.
 /// </summary>
 public static class IncidentNoticePayload
 {
-    // The body is signed and every retry must send the same bytes, so it is written field by field in a fixed
-    // order: no property-order, naming-policy or indentation setting can change it. The default encoder escapes
-    // HTML-sensitive and non-ASCII characters, which is valid JSON and safe wherever a receiver shows it.
-    private static readonly JsonWriterOptions Options = new() { Indented = false };
-
     /// <summary>The webhook body for <paramref name="facts"/>, carrying the rendered subject and text.</summary>
     public static string Json(IncidentNoticeFacts facts, NoticeContent content)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(content);
-
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return WebhookEnvelope.Json(facts.Kind, facts.At, facts.NoticeId, facts.ClientId, content, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("type", facts.Kind.WireName());
-            json.WriteString("timestamp", facts.At.ToUniversalTime());
-            json.WriteStartObject("data");
-            json.WriteString("noticeId", facts.NoticeId);
-            json.WriteString("clientId", facts.ClientId);
             json.WriteString("incidentId", facts.IncidentId);
             json.WriteString("title", facts.IncidentTitle);
 
@@ -60,13 +43,7 @@ public static class IncidentNoticePayload
             WriteTime(json, "previousEta", facts.PreviousEta);
             WriteResolution(json, facts.Resolution);
             WriteFeedback(json, facts);
-            json.WriteString("subject", content.Subject);
-            json.WriteString("text", content.Text);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        });
     }
 
     // Monitoring's own steps do not know the incident's stage (the facts carry a default): null says so, where a

@@ -1,3 +1,5 @@
+using UptimeCoordinator.Domain.Clients;
+
 namespace UptimeCoordinator.Domain.Notices;
 
 /// <summary>
@@ -44,4 +46,26 @@ public sealed class Notice
     public DateTimeOffset? SentAt { get; set; }
 
     public bool IsPending => State == NoticeState.Pending;
+
+    /// <summary>
+    /// A notice just planned, pending: due now, or, for a kind that may wait, at the end of the
+    /// contact's quiet hours in <paramref name="zone"/> (the contact's, else its client's).
+    /// </summary>
+    public static Notice Planned(
+        string id, NoticeKind kind, NoticeChannel channel, Contact contact, string subjectId, long sequence, string to,
+        NoticeContent content, string? payload, DateTimeOffset now, TimeZoneInfo zone) => new()
+    {
+        Id = id,
+        Kind = kind,
+        Channel = channel,
+        ContactId = contact.Id,
+        SubjectId = subjectId,
+        Sequence = sequence,
+        To = to,
+        Content = content,
+        Payload = channel == NoticeChannel.Webhook ? payload : null,
+        CreatedAt = now,
+        DueAt = kind.IsUrgent() || contact.QuietHours is null ? now : contact.QuietHours.Release(now, zone),
+        State = NoticeState.Pending,
+    };
 }

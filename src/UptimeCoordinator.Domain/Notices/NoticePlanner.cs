@@ -48,22 +48,7 @@ public static class NoticePlanner
                     id, kind, client.Id, client.Name, contact.Name, step.IncidentId, impact.Title, impact.Severity, affected,
                     impact.StartedAt, step.At, step.Resolves ? step.At : null, step.Message,
                     step.Resolves ? null : now + updateInterval, step.Resolves ? null : impact.Eta, zone);
-                var content = IncidentNoticeText.Render(facts);
-                planned.Add(new Notice
-                {
-                    Id = id,
-                    Kind = kind,
-                    Channel = channel,
-                    ContactId = contact.Id,
-                    SubjectId = step.IncidentId,
-                    Sequence = step.Sequence,
-                    To = to,
-                    Content = content,
-                    Payload = channel == NoticeChannel.Webhook ? IncidentNoticePayload.Json(facts, content) : null,
-                    CreatedAt = now,
-                    DueAt = kind.IsUrgent() || contact.QuietHours is null ? now : contact.QuietHours.Release(now, zone),
-                    State = NoticeState.Pending,
-                });
+                planned.Add(IncidentNotices.Planned(facts, contact, channel, to, step.Sequence, now));
             }
         }
 

@@ -52,23 +52,11 @@ public static class SlaBreachPlanner
 
                 var facts = new SlaBreachFacts(id, client.Id, client.Name, contact.Name, report, feeCurrency, now, zone);
                 var content = SlaBreachText.Render(facts);
-                planned.Add(new Notice
-                {
-                    Id = id,
-                    Kind = NoticeKind.SlaBreached,
-                    Channel = channel,
-                    ContactId = contact.Id,
-                    SubjectId = subjectId,
-                    Sequence = Sequence,
-                    To = to,
-                    Content = content,
-                    Payload = channel == NoticeChannel.Webhook ? SlaBreachText.Json(facts, content) : null,
-                    CreatedAt = now,
 
-                    // Bad news about a month is not an outage: it can wait for the morning.
-                    DueAt = contact.QuietHours?.Release(now, zone) ?? now,
-                    State = NoticeState.Pending,
-                });
+                // Bad news about a month is not an outage: sla.breached is not urgent, so quiet hours may hold it.
+                planned.Add(Notice.Planned(
+                    id, NoticeKind.SlaBreached, channel, contact, subjectId, Sequence, to, content,
+                    channel == NoticeChannel.Webhook ? SlaBreachText.Json(facts, content) : null, now, zone));
             }
         }
 

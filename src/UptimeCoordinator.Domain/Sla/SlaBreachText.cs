@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using UptimeCoordinator.Domain.Notices;
 
@@ -18,9 +16,6 @@ public static class SlaBreachText
 
     // Invariant culture has English month and day names, and a decimal point on every machine.
     private static readonly CultureInfo En = CultureInfo.InvariantCulture;
-
-    // Signed and retried: the same bytes every time, so written field by field (see IncidentNoticePayload).
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = false };
 
     public static NoticeContent Render(SlaBreachFacts facts)
     {
@@ -53,15 +48,8 @@ public static class SlaBreachText
         ArgumentNullException.ThrowIfNull(content);
         var report = facts.Report;
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        return WebhookEnvelope.Json(NoticeKind.SlaBreached, facts.At, facts.NoticeId, facts.ClientId, content, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("type", NoticeKind.SlaBreached.WireName());
-            json.WriteString("timestamp", facts.At.ToUniversalTime());
-            json.WriteStartObject("data");
-            json.WriteString("noticeId", facts.NoticeId);
-            json.WriteString("clientId", facts.ClientId);
             json.WriteString("month", string.Create(En, $"{report.Year:D4}-{report.Month:D2}"));
             json.WriteNumber("uptimePercent", report.UptimePercent);
             json.WriteNumber("targetPercent", report.TargetPercent);
@@ -93,13 +81,7 @@ public static class SlaBreachText
             }
 
             json.WriteEndArray();
-            json.WriteString("subject", content.Subject);
-            json.WriteString("text", content.Text);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        });
     }
 
     private static NoticeSection Figures(SlaBreachFacts facts)
