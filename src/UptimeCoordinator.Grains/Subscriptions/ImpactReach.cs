@@ -9,7 +9,7 @@ namespace UptimeCoordinator.Grains.Subscriptions;
 /// client subscribed to any of them. Calls to those clients run concurrently with a bound, so a
 /// slow client never holds up the others and ten thousand never flood the silo at once.
 /// </summary>
-internal static class ImpactReach
+public static class ImpactReach
 {
     public const int MaxConcurrentCalls = 1000;
 
@@ -27,6 +27,19 @@ internal static class ImpactReach
         var subscribers = await Task.WhenAll(serviceIds.Distinct(StringComparer.Ordinal)
             .Select(s => grains.GetGrain<ISubscriptionIndexGrain>(s).GetSubscribersAsync()));
         return subscribers.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every client that trouble on <paramref name="serviceIds"/> reaches: their subscribers and those of every service depending on them.</summary>
+    public static async Task<HashSet<string>> ClientsReachedAsync(IGrainFactory grains, IReadOnlyCollection<string> serviceIds)
+    {
+        var catalog = grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key);
+        var reached = new HashSet<string>(serviceIds, StringComparer.Ordinal);
+        foreach (var dependents in await Task.WhenAll(serviceIds.Select(catalog.DependentsAsync)))
+        {
+            reached.UnionWith(dependents);
+        }
+
+        return await SubscribersAsync(grains, reached);
     }
 
     /// <summary>Calls every client in <paramref name="clientIds"/>; returns how many calls failed.</summary>

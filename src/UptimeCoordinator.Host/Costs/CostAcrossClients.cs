@@ -1,7 +1,6 @@
 using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Costs;
-using UptimeCoordinator.Contracts.Services;
-using UptimeCoordinator.Contracts.Subscriptions;
+using UptimeCoordinator.Grains.Subscriptions;
 
 namespace UptimeCoordinator.Host.Costs;
 
@@ -16,15 +15,7 @@ internal static class CostAcrossClients
 
     public static async Task<CostAcrossClientsView> OfIncidentAsync(IGrainFactory grains, string incidentId, IReadOnlyCollection<string> serviceIds, DateTimeOffset now)
     {
-        var catalog = grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key);
-        var reached = new HashSet<string>(serviceIds, StringComparer.Ordinal);
-        foreach (var serviceId in serviceIds)
-        {
-            reached.UnionWith(await catalog.DependentsAsync(serviceId));
-        }
-
-        var subscribers = await Task.WhenAll(reached.Select(s => grains.GetGrain<ISubscriptionIndexGrain>(s).GetSubscribersAsync()));
-        var clients = subscribers.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
+        var clients = await ImpactReach.ClientsReachedAsync(grains, serviceIds);
         var shares = new List<ClientCostShare>();
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentReads }, async (clientId, _) =>
         {
