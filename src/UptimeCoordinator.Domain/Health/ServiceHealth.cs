@@ -69,6 +69,21 @@ public sealed class ServiceHealth
         return new(HealthApplyOutcome.StatusChanged, change);
     }
 
+    /// <summary>
+    /// The service comes out of a maintenance window: what people saw was <c>under_maintenance</c>, so a
+    /// service monitoring still sees in trouble changes, for them, to that trouble at <paramref name="at"/>.
+    /// Null when it is operational: the window simply ends.
+    /// </summary>
+    public StatusChange? LeaveMaintenance(DateTimeOffset at, string message)
+    {
+        if (Status == ServiceStatus.Operational)
+        {
+            return null;
+        }
+
+        return new StatusChange(++ChangeSequence, ServiceStatus.UnderMaintenance, Status, at, "maintenance", "maintenance", message);
+    }
+
     // Returns whether the check's persisted state changed (its confirmed status or its pending run).
     private static bool Advance(CheckState check, HealthStatus observed, DetectionPolicy policy)
     {

@@ -20,27 +20,15 @@ public static class IncidentNoticePayload
             // The enums carry their wire names as attributes; serializing them keeps that one source of truth.
             json.WritePropertyName("severity");
             JsonSerializer.Serialize(json, facts.Severity);
-            json.WriteStartArray("affectedServices");
-            foreach (var service in facts.AffectedServices)
-            {
-                json.WriteStartObject();
-                json.WriteString("serviceId", service.ServiceId);
-                json.WriteString("name", service.Name);
-                json.WritePropertyName("status");
-                JsonSerializer.Serialize(json, service.Status);
-                json.WriteString("via", service.ViaServiceId);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            WriteTime(json, "startedAt", facts.StartedAt);
-            WriteTime(json, "resolvedAt", facts.ResolvedAt);
-            WriteTime(json, "nextUpdateBy", facts.NextUpdateBy);
-            WriteTime(json, "eta", facts.Eta);
+            WebhookEnvelope.WriteAffectedServices(json, facts.AffectedServices);
+            WebhookEnvelope.WriteTime(json, "startedAt", facts.StartedAt);
+            WebhookEnvelope.WriteTime(json, "resolvedAt", facts.ResolvedAt);
+            WebhookEnvelope.WriteTime(json, "nextUpdateBy", facts.NextUpdateBy);
+            WebhookEnvelope.WriteTime(json, "eta", facts.Eta);
             json.WriteString("message", facts.Message);
             WriteStage(json, facts);
             json.WriteString("by", facts.By);
-            WriteTime(json, "previousEta", facts.PreviousEta);
+            WebhookEnvelope.WriteTime(json, "previousEta", facts.PreviousEta);
             WriteResolution(json, facts.Resolution);
             WriteFeedback(json, facts);
         });
@@ -111,17 +99,5 @@ public static class IncidentNoticePayload
         }
 
         json.WriteEndArray();
-    }
-
-    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
-    {
-        if (value is { } time)
-        {
-            json.WriteString(name, time.ToUniversalTime());
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class Notice
 
     public string ContactId { get; set; } = "";
 
-    /// <summary>The incident (or, later, maintenance window) the notice is about.</summary>
+    /// <summary>The incident or maintenance window the notice is about.</summary>
     public string SubjectId { get; set; } = "";
 
     /// <summary>The step of the subject it tells about; part of the id.</summary>
@@ -29,6 +29,9 @@ public sealed class Notice
 
     /// <summary>The JSON body of a webhook notice; null on other channels.</summary>
     public string? Payload { get; set; }
+
+    /// <summary>A file the email carries (a maintenance invite); null on other channels and for most notices.</summary>
+    public NoticeAttachment? Attachment { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

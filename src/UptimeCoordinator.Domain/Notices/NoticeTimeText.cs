@@ -23,13 +23,21 @@ internal static class NoticeTimeText
     }
 
     /// <summary>"14:00 on Thursday 15 January 2026 (Europe/Berlin, UTC+01:00)", with the offset in force at that instant.</summary>
-    internal static string Full(IncidentNoticeFacts facts, DateTimeOffset instant)
+    internal static string Full(IncidentNoticeFacts facts, DateTimeOffset instant) => Full(facts.TimeZone, instant);
+
+    /// <summary>The same for any notice, in <paramref name="zone"/>.</summary>
+    internal static string Full(TimeZoneInfo zone, DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, facts.TimeZone);
-        var zone = ZoneName(facts.TimeZone);
-        var offset = (local.Offset < TimeSpan.Zero ? "-" : "+") + local.Offset.ToString(@"hh\:mm", En);
-        var label = zone is "UTC" or "Etc/UTC" ? "UTC" : $"{zone}, UTC{offset}";
-        return $"{local.ToString("HH:mm 'on' dddd d MMMM yyyy", En)} ({label})";
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return $"{local.ToString("HH:mm 'on' dddd d MMMM yyyy", En)} ({Label(zone, local.Offset)})";
+    }
+
+    /// <summary>"Europe/Berlin, UTC+01:00", or just "UTC".</summary>
+    internal static string Label(TimeZoneInfo zone, TimeSpan offset)
+    {
+        var name = ZoneName(zone);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return name is "UTC" or "Etc/UTC" ? "UTC" : $"{name}, UTC{sign}{offset.ToString(@"hh\:mm", En)}";
     }
 
     /// <summary>"14:30", or "00:30 on Friday 16 January" when that is not the day the notice is sent, locally.</summary>

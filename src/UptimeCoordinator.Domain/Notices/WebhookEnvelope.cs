@@ -38,4 +38,41 @@ public static class WebhookEnvelope
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>
+    /// <c>"affectedServices": [{serviceId, name, status, via}]</c>, the same in every kind's payload. The
+    /// status enum carries its wire name as an attribute; serializing it keeps that one source of truth.
+    /// </summary>
+    public static void WriteAffectedServices(Utf8JsonWriter json, IEnumerable<AffectedService> services)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(services);
+        json.WriteStartArray("affectedServices");
+        foreach (var service in services)
+        {
+            json.WriteStartObject();
+            json.WriteString("serviceId", service.ServiceId);
+            json.WriteString("name", service.Name);
+            json.WritePropertyName("status");
+            JsonSerializer.Serialize(json, service.Status);
+            json.WriteString("via", service.ViaServiceId);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A time in UTC with its offset, or null: every payload writes its optional times the same way.</summary>
+    public static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (value is { } time)
+        {
+            json.WriteString(name, time.ToUniversalTime());
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 }
