@@ -12,6 +12,7 @@ namespace UptimeCoordinator.Delivery;
 /// <param name="ToName">The contact's display name (email only).</param>
 /// <param name="Payload">The JSON body for <see cref="NoticeChannel.Webhook"/>; null for other channels.</param>
 /// <param name="Secret">The contact's webhook signing secret, if any; never logged.</param>
+/// <param name="Attachment">A file an email carries (a maintenance invite); ignored on other channels.</param>
 public sealed record NoticeDelivery(
     string ClientId,
     string NoticeId,
@@ -21,4 +22,5 @@ public sealed record NoticeDelivery(
     string? ToName,
     NoticeContent Content,
     string? Payload,
-    string? Secret);
+    string? Secret,
+    NoticeAttachment? Attachment = null);

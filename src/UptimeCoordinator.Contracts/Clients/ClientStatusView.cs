@@ -4,7 +4,7 @@ namespace UptimeCoordinator.Contracts.Clients;
 
 /// <summary>
 /// What a client sees: its worst current status, the services of its that are affected and the
-/// open incidents behind them.
+/// open incidents behind them, and the maintenance windows in progress on its services.
 /// </summary>
 [GenerateSerializer, Alias("uc.ClientStatusView")]
 public sealed record ClientStatusView(
@@ -16,4 +16,5 @@ public sealed record ClientStatusView(
     [property: Id(5)] ClientIncidentView[] Incidents,
     [property: Id(6)] DateTimeOffset AsOf,
     [property: Id(7)] Costs.MoneyView? TotalCost = null,
-    [property: Id(8)] Costs.MoneyView? CostPerHour = null);
+    [property: Id(8)] Costs.MoneyView? CostPerHour = null,
+    [property: Id(9)] ClientMaintenanceView[]? Maintenance = null);

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using UptimeCoordinator.Contracts.Costs;
+using UptimeCoordinator.Contracts.Maintenance;
 using UptimeCoordinator.Contracts.Notices;
 
 namespace UptimeCoordinator.Contracts.Clients;
@@ -63,6 +64,20 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>The SLA figures of a calendar month in the client's zone, as JSON and CSV; null when the client does not exist.</summary>
     [Alias("Sla"), ReadOnly]
     Task<SlaResult?> SlaAsync(int year, int month);
+
+    /// <summary>
+    /// Takes one step of a maintenance window: plans and persists its notices for the affected contacts,
+    /// records the window in the ledger while it runs, then hands the notices to delivery. Idempotent.
+    /// </summary>
+    [Alias("ApplyMaintenanceBulletin")]
+    Task ApplyMaintenanceBulletinAsync(MaintenanceBulletinMessage bulletin);
+
+    /// <summary>
+    /// How maintenance on <paramref name="windowServices"/> (and so on <paramref name="dependentServices"/>, which
+    /// depend on them) would cost this client, and the notice its SLA asks for; null when it touches none of its services.
+    /// </summary>
+    [Alias("MaintenanceExposure"), ReadOnly, AlwaysInterleave]
+    Task<MaintenanceExposureMessage?> MaintenanceExposureAsync(string[] windowServices, string[] dependentServices);
 
     /// <summary>Records how a dispatch of one notice ended.</summary>
     [Alias("RecordDelivery")]

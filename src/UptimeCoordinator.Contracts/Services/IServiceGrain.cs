@@ -59,4 +59,18 @@ public interface IServiceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ReleaseIncident"), OneWay]
     Task ReleaseIncidentAsync(string incidentId, DateTimeOffset at, bool resolved);
+
+    /// <summary>
+    /// A maintenance window begins: the service shows <c>under_maintenance</c> and outages monitoring
+    /// sees open no incident until it ends. Idempotent.
+    /// </summary>
+    [Alias("BeginMaintenance")]
+    Task BeginMaintenanceAsync(string windowId, DateTimeOffset at);
+
+    /// <summary>
+    /// The window ended at <paramref name="at"/>: the service shows what monitoring says again. If that
+    /// is not operational, the work overran: an incident opens, and its id is returned. Idempotent.
+    /// </summary>
+    [Alias("EndMaintenance")]
+    Task<string?> EndMaintenanceAsync(string windowId, DateTimeOffset at);
 }

@@ -33,7 +33,14 @@ internal static class EmailMessage
         message.To.Add(new MailboxAddress(delivery.ToName, delivery.To));
         message.Headers.Add(NoticeIdHeader, delivery.NoticeId);
         message.Headers.Add(NoticeKindHeader, delivery.Kind.WireName());
-        message.Body = new BodyBuilder { TextBody = delivery.Content.Text, HtmlBody = delivery.Content.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = delivery.Content.Text, HtmlBody = delivery.Content.Html };
+        if (delivery.Attachment is { } file)
+        {
+            // Calendar clients recognise an invite by its Content-Type, method parameter included.
+            body.Attachments.Add(file.FileName, Encoding.UTF8.GetBytes(file.Content), ContentType.Parse(file.MediaType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 

@@ -26,17 +26,13 @@ internal static class ClientCostReader
             ? ClientCostView.Of(client.Id, breakdown)
             : null;
 
-    public static async Task<SlaReport> SlaAsync(ClientDefinition client, ImpactLedger ledger, IMaintenanceHistory maintenance, int year, int month, DateTimeOffset now)
+    public static async Task<SlaResult> SlaResultAsync(ClientDefinition client, ImpactLedger ledger, IMaintenanceHistory maintenance, int year, int month, DateTimeOffset now)
     {
         var (from, to) = SlaMonth.Bounds(TimeZones.Find(client.TimeZone), year, month);
         var windows = await maintenance.WindowsAsync([.. client.Subscriptions.Select(s => s.ServiceId)], from, to);
-        return ClientSlaReports.Month(client, ledger.Spans, windows, year, month, now);
-    }
-
-    public static async Task<SlaResult> SlaResultAsync(ClientDefinition client, ImpactLedger ledger, IMaintenanceHistory maintenance, int year, int month, DateTimeOffset now)
-    {
-        var report = await SlaAsync(client, ledger, maintenance, year, month, now);
+        var report = ClientSlaReports.Month(client, ledger.Spans, windows, year, month, now);
         var currency = client.EffectiveSla.FeeCurrency;
-        return new SlaResult(SlaReportView.Of(client.Id, client.TimeZone, report, currency), SlaCsv.Write(report, client.Id, currency));
+        var view = SlaReportView.Of(client.Id, client.TimeZone, report, currency, windows, client.EffectiveSla.Terms.MaintenanceNoticeHours);
+        return new SlaResult(view, SlaCsv.Write(report, client.Id, currency));
     }
 }

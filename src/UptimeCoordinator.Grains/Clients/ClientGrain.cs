@@ -39,7 +39,7 @@ public sealed partial class ClientGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    // The maintenance feature registers its history; until then no window is excluded from the SLA.
+    // The host registers the maintenance index's history; a silo without it (some tests) excludes no window from the SLA.
     private IMaintenanceHistory Maintenance => ServiceProvider.GetService<IMaintenanceHistory>() ?? NoMaintenanceHistory.Instance;
 
     // The reminder's name is stored with each registration: it must not change.

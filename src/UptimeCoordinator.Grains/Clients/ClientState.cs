@@ -1,3 +1,4 @@
+using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Notices;
 
@@ -17,6 +18,9 @@ public sealed class ClientState
 
     /// <summary>Open incidents that reach this client, by incident id.</summary>
     public Dictionary<string, ClientImpact> Impacts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Maintenance windows in progress on the client's services, by window id.</summary>
+    public Dictionary<string, ClientMaintenanceView> MaintenanceInProgress { get; set; } = new(StringComparer.Ordinal);
 
     public NoticeOutbox Outbox { get; set; } = new();
 

@@ -39,11 +39,15 @@ internal static class ClientStatusReader
                 cost?.Cost,
                 cost?.RatePerHour);
         }).ToArray();
-        var worst = affected.Select(a => a.Status).DefaultIfEmpty(ServiceStatus.Operational).Max();
+        var maintenance = state.MaintenanceInProgress.Values.OrderBy(m => m.Start).ToArray();
+
+        // Trouble outranks planned work: under_maintenance shows only when nothing is broken.
+        var worst = affected.Length > 0 ? affected.Max(a => a.Status) : maintenance.Length > 0 ? ServiceStatus.UnderMaintenance : ServiceStatus.Operational;
         var currency = client.CostProfile?.Currency;
         return new ClientStatusView(
             client.Id, client.Name, client.TimeZone, worst, affected, views, now,
             currency is null ? null : new MoneyView(views.Sum(v => v.CostSoFar?.Amount ?? 0m), currency),
-            currency is null ? null : new MoneyView(views.Sum(v => v.CostPerHour?.Amount ?? 0m), currency));
+            currency is null ? null : new MoneyView(views.Sum(v => v.CostPerHour?.Amount ?? 0m), currency),
+            maintenance);
     }
 }

@@ -4,86 +4,39 @@ using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Incidents;
 using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
+using UptimeCoordinator.Grains.Scheduling;
 using UptimeCoordinator.Grains.Subscriptions;
 
 namespace UptimeCoordinator.Grains.Incidents;
 
 /// <summary>
-/// Hands an incident's persisted bulletins to everyone they reach, oldest first: the clients of
-/// its services and of the services that depend on them, the one client a bulletin is addressed
-/// to, or the responders' client. Runs in its own turn after the one that persisted the bulletin,
-/// so a responder's request never waits for ten thousand clients; a reminder is the durable
-/// wake-up while any is pending, and a repeat is harmless because clients find their notices planned.
+/// Hands an incident's persisted bulletins to everyone they reach, oldest first (through
+/// <see cref="OrderedHandOut{T}"/>): the clients of its services and of the services that depend on
+/// them, the one client a bulletin is addressed to, or the responders' client; and tells the
+/// services when the incident claims or releases them.
 /// </summary>
-internal sealed partial class IncidentBroadcast(Grain grain, IGrainFactory grains, IPersistentState<IncidentState> state, IncidentOptions options, ILogger logger)
+internal sealed class IncidentBroadcast(IGrainFactory grains, IPersistentState<IncidentState> state, IncidentOptions options)
 {
-    private const string ReminderName = "broadcast-bulletins";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
-
-    private IGrainTimer? _kick;
-    private bool _running;
+    // The reminder's name is stored with each registration: it must not change.
+    public static OrderedHandOut<IncidentBulletin> For(Grain grain, IGrainFactory grains, IPersistentState<IncidentState> state, IncidentOptions options, ILogger logger)
+    {
+        var broadcast = new IncidentBroadcast(grains, state, options);
+        return new(
+            grain,
+            "broadcast-bulletins",
+            () => state.State.PendingBulletins,
+            broadcast.HandOutAsync,
+            state.WriteStateAsync,
+            bulletin => $"Incident {state.State.Incident.Id} bulletin {bulletin.Sequence}",
+            logger);
+    }
 
     private IncidentState State => state.State;
 
-    public static bool IsReminder(string reminderName) => reminderName == ReminderName;
-
-    /// <summary>Registers the reminder; call it before the write that adds a bulletin.</summary>
-    public Task ArmAsync() => grain.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
-
-    /// <summary>Runs <see cref="RunAsync"/> in a turn of its own, as soon as the current one ends.</summary>
-    public void Kick()
+    private Task<int> HandOutAsync(IncidentBulletin bulletin)
     {
-        _kick?.Dispose();
-        _kick = grain.RegisterGrainTimer(
-            async _ =>
-            {
-                _kick?.Dispose();
-                _kick = null;
-                await RunAsync();
-            },
-            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
-    }
-
-    /// <summary>Hands out whatever is pending. Never throws: what fails stays pending for the reminder.</summary>
-    public async Task RunAsync()
-    {
-        if (_running)
-        {
-            return;
-        }
-
-        _running = true;
-        try
-        {
-            while (State.PendingBulletins.Count > 0)
-            {
-                var bulletin = State.PendingBulletins[0];
-                TellServices(bulletin);
-                var failed = await TellPeopleAsync(bulletin);
-                if (failed > 0)
-                {
-                    // Order matters to clients, so nothing later goes out first; the reminder tries again.
-                    LogBroadcastFailed(State.Incident.Id, bulletin.Sequence, failed);
-                    return;
-                }
-
-                State.PendingBulletins.RemoveAt(0);
-                await state.WriteStateAsync();
-            }
-
-            if (await grain.GetReminder(ReminderName) is { } reminder)
-            {
-                await grain.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogBroadcastError(ex, State.Incident.Id, State.PendingBulletins.Count);
-        }
-        finally
-        {
-            _running = false;
-        }
+        TellServices(bulletin);
+        return TellPeopleAsync(bulletin);
     }
 
     // One-way calls: the services may be waiting on this incident right now.
@@ -172,10 +125,4 @@ internal sealed partial class IncidentBroadcast(Grain grain, IGrainFactory grain
             _ => ServiceStatus.DegradedPerformance,
         };
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId}: bulletin {Sequence} could not reach {Failed} client(s); will retry")]
-    private partial void LogBroadcastFailed(string incidentId, long sequence, int failed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId}: handing out {Count} bulletin(s) failed; will retry")]
-    private partial void LogBroadcastError(Exception ex, string incidentId, int count);
 }

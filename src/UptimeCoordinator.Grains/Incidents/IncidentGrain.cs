@@ -23,7 +23,7 @@ public sealed partial class IncidentGrain(
     TimeProvider time,
     ILogger<IncidentGrain> logger) : Grain, IIncidentGrain, IRemindable
 {
-    private IncidentBroadcast? _broadcast;
+    private OrderedHandOut<IncidentBulletin>? _broadcast;
     private DueWakeUp? _agenda;
 
     private Incident Incident => state.State.Incident;
@@ -31,7 +31,7 @@ public sealed partial class IncidentGrain(
     private IncidentTimings Timings => new(
         incidentOptions.Value.UpdateReminderInterval, notificationOptions.Value.FollowUpDelay, notificationOptions.Value.SurveyDelay);
 
-    private IncidentBroadcast Broadcast => _broadcast ??= new IncidentBroadcast(this, GrainFactory, state, incidentOptions.Value, logger);
+    private OrderedHandOut<IncidentBulletin> Broadcast => _broadcast ??= IncidentBroadcast.For(this, GrainFactory, state, incidentOptions.Value, logger);
 
     // The reminder's name is stored with each registration: it must not change.
     private DueWakeUp Agenda => _agenda ??= new DueWakeUp(this, time, "incident-agenda", TimeSpan.FromMinutes(1), RunDueAsync);
@@ -124,7 +124,7 @@ public sealed partial class IncidentGrain(
         {
             await RunDueAsync();
         }
-        else if (IncidentBroadcast.IsReminder(reminderName))
+        else if (Broadcast.IsReminder(reminderName))
         {
             await Broadcast.RunAsync();
         }

@@ -41,7 +41,8 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
                 contact?.Name,
                 notice.Content,
                 notice.Payload,
-                notice.Channel == NoticeChannel.Webhook ? contact?.WebhookSecret : null));
+                notice.Channel == NoticeChannel.Webhook ? contact?.WebhookSecret : null,
+                notice.Channel == NoticeChannel.Email ? notice.Attachment : null));
         }
     }
 

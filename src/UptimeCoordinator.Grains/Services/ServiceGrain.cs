@@ -4,10 +4,13 @@ using Microsoft.Extensions.Options;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Health;
 using UptimeCoordinator.Contracts.Incidents;
+using UptimeCoordinator.Contracts.Maintenance;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Domain.Health;
+using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Grains.Changes;
 using UptimeCoordinator.Grains.Incidents;
 
@@ -125,7 +128,11 @@ public sealed class ServiceGrain(
                     handOvers++;
                 }
 
-                changes.Add(new ServiceStatusChanged(Id, change.From, change.To, change.At, State.OpenIncidentId));
+                // Under maintenance the service shows that, whatever monitoring sees meanwhile.
+                if (State.Maintenance is null)
+                {
+                    changes.Add(new ServiceStatusChanged(Id, change.From, change.To, change.At, State.OpenIncidentId));
+                }
             }
         }
 
@@ -228,11 +235,93 @@ public sealed class ServiceGrain(
         }
     }
 
+    public async Task BeginMaintenanceAsync(string windowId, DateTimeOffset at)
+    {
+        if (State.Definition is null || State.Maintenance?.WindowId == windowId || State.LastMaintenance?.WindowId == windowId)
+        {
+            return;
+        }
+
+        var shown = State.ShownStatus;
+        State.Maintenance = new ActiveMaintenance(windowId, at);
+        await state.WriteOrDiscardAsync(this);
+        await this.PublishChangesAsync([new ServiceStatusChanged(Id, shown, ServiceStatus.UnderMaintenance, at, State.OpenIncidentId)], logger);
+    }
+
+    public async Task<string?> EndMaintenanceAsync(string windowId, DateTimeOffset at)
+    {
+        if (State.LastMaintenance is { } last && last.WindowId == windowId)
+        {
+            return last.OverrunIncidentId;
+        }
+
+        if (State.Definition is null)
+        {
+            return null;
+        }
+
+        var began = State.Maintenance?.WindowId == windowId;
+        string? overrun = null;
+        var handOver = false;
+        if (began)
+        {
+            State.Maintenance = null;
+            overrun = State.OpenIncidentId;
+            if (overrun is null
+                && State.Health.LeaveMaintenance(at, $"Still {WireNames.Of(State.Health.Status)} when maintenance window {windowId} ended: the work overran.") is { } change
+                && Decide(change) is { } transition)
+            {
+                State.PendingTransitions.Add(transition);
+                overrun = transition.IncidentId;
+                handOver = true;
+            }
+        }
+
+        State.LastMaintenance = new EndedMaintenance(windowId, at, overrun, WorkEndReported: false);
+        await this.PersistOrDiscardAsync(async () =>
+        {
+            if (handOver)
+            {
+                await HandOver.ArmAsync();
+            }
+
+            await state.WriteStateAsync();
+        });
+
+        if (began)
+        {
+            await this.PublishChangesAsync([new ServiceStatusChanged(Id, ServiceStatus.UnderMaintenance, State.Health.Status, at, State.OpenIncidentId)], logger);
+        }
+
+        if (handOver)
+        {
+            await HandOver.RunAsync();
+        }
+
+        return overrun;
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         TransitionHandOver.IsReminder(reminderName) ? HandOver.RunAsync() : Task.CompletedTask;
 
+    // One-way, and told before the write that records it: a lost report leaves the window looking overrun, which the SLA counts anyway.
+    private void ReportOverrunEnded(string incidentId, DateTimeOffset at)
+    {
+        if (State.LastMaintenance is { OverrunIncidentId: { } overrun, WorkEndReported: false } last && overrun == incidentId)
+        {
+            State.LastMaintenance = last with { WorkEndReported = true };
+            _ = GrainFactory.GetGrain<IMaintenanceGrain>(last.WindowId).WorkEndedAsync(at);
+        }
+    }
+
     private ServiceTransition? Decide(StatusChange change)
     {
+        // Trouble inside a maintenance window is the work itself: it opens no incident. One already open goes on.
+        if (State.Maintenance is not null && State.OpenIncidentId is null)
+        {
+            return null;
+        }
+
         var nonce = Guid.NewGuid().ToString("N")[..6];
         var transition = IncidentDecider.Decide(
             Id, change, State.OpenIncidentId, State.SuspectedIncidentId, State.LastResolved, incidentOptions.Value.ReopenWindow, nonce);
@@ -248,6 +337,7 @@ public sealed class ServiceGrain(
             case ServiceTransitionKind.Resolve:
                 State.OpenIncidentId = null;
                 State.LastResolved = new RecentResolution(transition.IncidentId, change.At);
+                ReportOverrunEnded(transition.IncidentId, change.At);
                 break;
         }
 

@@ -22,6 +22,14 @@ public sealed class ServiceState
 
     public RecentResolution? LastResolved { get; set; }
 
+    /// <summary>The maintenance window the service is in; while set it shows <c>under_maintenance</c> and outages open no incident.</summary>
+    public ActiveMaintenance? Maintenance { get; set; }
+
+    public EndedMaintenance? LastMaintenance { get; set; }
+
+    /// <summary>What the service shows: under maintenance while a window runs, else what monitoring says.</summary>
+    public Domain.Services.ServiceStatus ShownStatus => Maintenance is null ? Health.Status : Domain.Services.ServiceStatus.UnderMaintenance;
+
     /// <summary>
     /// Status changes persisted but not yet acknowledged by their incident grain. They survive a
     /// crash and are handed over again; the incident grain ignores repeats.
