@@ -9,7 +9,9 @@ using StackExchange.Redis;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Domain.Time;
 using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Grains.Costs;
 using UptimeCoordinator.Grains.Incidents;
+using UptimeCoordinator.Grains.Maintenance;
 using UptimeCoordinator.Grains.Notices;
 
 namespace UptimeCoordinator.Host.Hosting;
@@ -51,6 +53,23 @@ public static class CoordinatorSiloExtensions
                 o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
                 "Notifications:PublicBaseUrl must be an absolute http or https URL: follow-up and survey links start with it.")
             .ValidateOnStart();
+
+        builder.Services.AddOptions<MaintenanceOptions>().Configure(options =>
+        {
+            if (configuration["Maintenance:DefaultNoticeLeadTimes"] is { Length: > 0 } leads)
+            {
+                options.DefaultNoticeLeadTimes = [.. leads.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(lead => IsoDuration.TryParse(lead, out var d) ? d : TimeSpan.MinValue)];
+            }
+
+            options.MaxDuration = Duration(configuration, "Maintenance:MaxDuration", options.MaxDuration);
+        })
+            .Validate(
+                o => o.DefaultNoticeLeadTimes.All(lead => lead > TimeSpan.Zero),
+                "Maintenance:DefaultNoticeLeadTimes must be a comma-separated list of positive ISO 8601 durations (P3D,P1D,PT1H).")
+            .Validate(o => o.MaxDuration > TimeSpan.Zero, "Maintenance:MaxDuration must be longer than zero.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IMaintenanceHistory, MaintenanceIndexHistory>();
 
         builder.UseOrleans(silo =>
         {
