@@ -9,16 +9,20 @@ using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Contracts.Health;
 using UptimeCoordinator.Contracts.Incidents;
+using UptimeCoordinator.Contracts.Maintenance;
+using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Costs;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Maintenance;
 using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Domain.Sla;
 using UptimeCoordinator.Grains.Clients;
 using UptimeCoordinator.Grains.Incidents;
+using UptimeCoordinator.Grains.Maintenance;
 using UptimeCoordinator.Grains.Services;
 using UptimeCoordinator.Grains.Subscriptions;
 using UptimeCoordinator.Grains.Tests.Infrastructure;
@@ -68,7 +72,8 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         new CostAcrossClientsView([new ClientCostShare("acme", new MoneyView(12.34m, "EUR"), new MoneyView(2m, "EUR"))], [new MoneyView(12.34m, "EUR")], [new MoneyView(2m, "EUR")], Noon),
         new ClientCostView("acme", Noon, Noon.AddDays(1), new MoneyView(5m, "EUR"), [new CostShareView("db-1", new MoneyView(5m, "EUR"))], [new CostShareView("db", new MoneyView(5m, "EUR"))]),
         new SlaResult(new SlaReportView("acme", "2026-11", "UTC", Noon, Noon.AddDays(30), Noon.AddDays(30), 43200, 216, 0, 99.5, 99.9, false, "breached",
-            new CreditTierSpec(99.9, 10), new MoneyView(100m, "EUR"), 43.2, -172.8, [new ServiceSlaView("db", 43200, 216, 0, 99.5, [], ["m-1"])]), "month,client_id\r\n"),
+            new CreditTierSpec(99.9, 10), new MoneyView(100m, "EUR"), 43.2, -172.8, [new ServiceSlaView("db", 43200, 216, 0, 99.5, [], ["m-1"])],
+            [new MaintenanceSlaView("m-1", Noon, Noon.AddHours(2), Noon.AddDays(-1), 24, 72, false, false, 0, "short notice")]), "month,client_id\r\n"),
         new IncidentBulletinMessage(3, BulletinKind.EtaChanged, Noon, "alice", "later", Noon.AddHours(2), Noon.AddHours(1), null, null, null,
             "db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Identified, Noon, null,
             [new BulletinServiceMessage("db", "Database", ServiceStatus.MajorOutage, null, null), new BulletinServiceMessage("web", "Web", ServiceStatus.PartialOutage, "db", "Database")]),
@@ -81,7 +86,24 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         new ClientStatusView("acme", "Acme", "UTC", ServiceStatus.PartialOutage,
             [new AffectedServiceView("web", "Web", ServiceStatus.PartialOutage, "db", "db-1", Noon)],
             [new ClientIncidentView("db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Detected, Noon, "PT5M", null,
-                new LatestUpdateView(Noon, TimelineEntryKind.Opened, "boom"), Noon.AddMinutes(30), ["web"])], Noon),
+                new LatestUpdateView(Noon, TimelineEntryKind.Opened, "boom"), Noon.AddMinutes(30), ["web"])], Noon, null, null,
+            [ClientMaintenanceView.Of("mw-1", "Upgrade", Noon, Noon.AddHours(1), [new AffectedService("db", "Database", ServiceStatus.UnderMaintenance)])]),
+        new ScheduleMaintenance(["db"], Noon, Noon.AddHours(2), "Upgrade", "PostgreSQL 17", [TimeSpan.FromDays(3), TimeSpan.FromHours(1)], "alice"),
+        new RescheduleMaintenance(Noon.AddDays(1), Noon.AddDays(1).AddHours(2), "alice"),
+        new CancelMaintenance("alice", "not needed"),
+        new MaintenanceCommandResult(MaintenanceCommandOutcome.Overlaps, "taken", null,
+            [new MaintenanceIndexEntry("mw-0", "Other", ["db"], ["db", "web"], Noon, Noon.AddHours(1), MaintenanceStage.Scheduled, Noon.AddDays(-3), false, null)]),
+        new MaintenanceView("mw-1", ["db"], ["db", "web"], "Upgrade", null, Noon, Noon.AddHours(2), ["P3D"], MaintenanceStage.Completed, Noon.AddDays(-3),
+            Noon.AddDays(-3), 1, Noon, Noon.AddHours(2), null, true, "db-9", null,
+            [new MaintenanceStepView(1, MaintenanceBulletinKind.Reminder, "maintenance.reminder", Noon.AddDays(-1), "P1D", 0, true)],
+            [new SlaNoticeWarning("acme", "Acme", 72, 1.5, "short")], "/api/v1/maintenance/mw-1/calendar.ics", "alice"),
+        new MaintenanceBulletinMessage("mw-1", "Upgrade", "PostgreSQL 17", 2, MaintenanceBulletinKind.Rescheduled, Noon, 1, Noon, Noon.AddDays(1), Noon.AddDays(1).AddHours(2),
+            null, Noon.AddHours(5), Noon.AddHours(7), null,
+            [new BulletinServiceMessage("db", "Database", ServiceStatus.UnderMaintenance, null, null), new BulletinServiceMessage("web", "Web", ServiceStatus.PartialOutage, "db", "Database")],
+            [TimeSpan.FromHours(1)]),
+        new MaintenanceExposureMessage("acme", "Acme", "Asia/Tokyo", "USD", 1000m, [.. Enumerable.Repeat(0.5, 168)], 0.75, 72),
+        new MaintenanceIndexQuery([MaintenanceStage.Scheduled, MaintenanceStage.InProgress], "db", ["db", "web"], "mw-0", 51),
+        new MaintenanceChanged("mw-1", "Upgrade", MaintenanceStage.InProgress, ["db"], Noon, Noon.AddHours(2), 0, Noon),
         new NoticePage([new NoticeView("n-1", NoticeKind.IncidentDetected, NoticeChannel.Email, "alice", "db-1", "a@acme.example", "S", "T",
             NoticeState.Failed, 6, "HTTP 503", Noon, Noon, Noon, null)], "n-1"),
         new NoticeOutcomeMessage("n-1", NoticeState.Sent, 2, null, Noon),
@@ -187,6 +209,48 @@ public sealed class RoundTripTests(ClusterFixture fixture)
         AssertStorageRoundTrip(state);
         AssertStorageRoundTrip(new ClientCatalogState { Ids = { "acme", "globex" } });
         AssertStorageRoundTrip(new SubscriptionIndexState { Clients = { "acme" } });
+    }
+
+    [Fact]
+    public void MaintenanceStatesRoundTripThroughTheStorageSerializer()
+    {
+        var (window, scheduled) = MaintenanceWindow.Schedule("mw-1", ["db"], "Upgrade", "PostgreSQL 17", Noon.AddDays(4), Noon.AddDays(4).AddHours(2),
+            [TimeSpan.FromDays(3), TimeSpan.FromHours(1)], Noon);
+        var moved = window.Reschedule(Noon.AddDays(5), Noon.AddDays(5).AddHours(2), Noon.AddHours(1))!;
+        var reminder = window.RemindIfDue(Noon.AddDays(2).AddHours(1))!;
+        AssertStorageRoundTrip(new MaintenanceState
+        {
+            Window = window,
+            CreatedBy = "alice",
+            AffectedServiceIds = ["db", "web"],
+            ServiceNames = ["Database"],
+            SlaWarnings = [new SlaNoticeWarning("acme", "Acme", 96, 95, "short")],
+            PendingBulletins = [scheduled, moved, reminder],
+        });
+        AssertStorageRoundTrip(new MaintenanceIndexState
+        {
+            Windows = { ["mw-1"] = new MaintenanceIndexEntry("mw-1", "Upgrade", ["db"], ["db", "web"], Noon, Noon.AddHours(2), MaintenanceStage.Completed, Noon, true, Noon.AddHours(3)) },
+        });
+        AssertStorageRoundTrip(new ServiceState
+        {
+            Definition = new ServiceDefinition("db", "Database", null, null, [], new DetectionPolicy(1, 1)),
+            Maintenance = new ActiveMaintenance("mw-2", Noon),
+            LastMaintenance = new EndedMaintenance("mw-1", Noon, "db-9", WorkEndReported: true),
+        });
+        var client = new ClientState
+        {
+            MaintenanceInProgress =
+            {
+                ["mw-2"] = ClientMaintenanceView.Of("mw-2", "Upgrade", Noon, Noon.AddHours(1), [new AffectedService("web", "Web", ServiceStatus.PartialOutage, "db", "Database")]),
+            },
+        };
+        client.Outbox.Add([new Notice
+        {
+            Id = "mw-1:maintenance.scheduled:1:acme:alice:email", Kind = NoticeKind.MaintenanceScheduled, Channel = NoticeChannel.Email, ContactId = "alice",
+            SubjectId = "mw-1", Sequence = 1, To = "a@acme.example", Content = new NoticeContent("S", "T", "<p>T</p>"), CreatedAt = Noon, DueAt = Noon,
+            Attachment = new NoticeAttachment("maintenance-mw-1.ics", "text/calendar; method=PUBLISH; charset=utf-8", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
+        }]);
+        AssertStorageRoundTrip(client);
     }
 
     [Fact]
