@@ -22,17 +22,19 @@ public sealed record MaintenanceBulletinMessage(
     [property: Id(12)] DateTimeOffset? PreviousEnd,
     [property: Id(13)] string? OverrunIncidentId,
     [property: Id(14)] BulletinServiceMessage[] Impacted,
-    [property: Id(15)] TimeSpan[] RemindersAhead)
+    [property: Id(15)] TimeSpan[] RemindersAhead,
+    [property: Id(16)] string? By,
+    [property: Id(17)] string? Reason)
 {
     public static MaintenanceBulletinMessage Of(MaintenanceWindow window, MaintenanceBulletin b, BulletinServiceMessage[] impacted) => new(
         window.Id, window.Title, window.Description, b.Sequence, b.Kind, b.At, b.Revision, b.RevisedAt, b.Start, b.End,
-        b.LeadTime, b.PreviousStart, b.PreviousEnd, b.OverrunIncidentId, impacted, [.. b.RemindersAhead ?? []]);
+        b.LeadTime, b.PreviousStart, b.PreviousEnd, b.OverrunIncidentId, impacted, [.. b.RemindersAhead ?? []], b.By, b.Reason);
 
     public MaintenanceNoticeStep ToDomain(string? calendarUrl) => new(
         WindowId,
         Title,
         Description,
-        new MaintenanceBulletin(Sequence, Kind, At, Revision, RevisedAt, Start, End, LeadTime, PreviousStart, PreviousEnd, OverrunIncidentId, RemindersAhead),
+        new MaintenanceBulletin(Sequence, Kind, At, Revision, RevisedAt, Start, End, LeadTime, PreviousStart, PreviousEnd, OverrunIncidentId, RemindersAhead, By, Reason),
         [.. Impacted.Select(i => i.ToDomain())],
         calendarUrl);
 }

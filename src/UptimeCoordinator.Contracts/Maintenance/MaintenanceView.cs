@@ -30,11 +30,14 @@ public sealed record MaintenanceView(
     [property: Id(18)] MaintenanceStepView[] Notices,
     [property: Id(19)] SlaNoticeWarning[] SlaWarnings,
     [property: Id(20)] string CalendarUrl,
-    [property: Id(21)] string CreatedBy);
+    [property: Id(21)] string CreatedBy,
+    [property: Id(22)] DateTimeOffset? WorkEndedAt);
 
 /// <summary>One step the window handed out: the notice kind every affected contact got, and when.</summary>
 /// <param name="Step">What happened (<c>scheduled, reminder, started, completed, rescheduled, cancelled</c>).</param>
 /// <param name="Kind">The notice kind it sent (<c>maintenance.*</c>).</param>
+/// <param name="Delivered">Whether every client it reaches has taken it (planned its notices).</param>
+/// <param name="By">Who rescheduled or cancelled.</param>
 [GenerateSerializer, Alias("uc.MaintenanceStepView")]
 public sealed record MaintenanceStepView(
     [property: Id(0)] long Sequence,
@@ -43,7 +46,9 @@ public sealed record MaintenanceStepView(
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] string? LeadTime,
     [property: Id(5)] int Revision,
-    [property: Id(6)] bool Delivered);
+    [property: Id(6)] bool Delivered,
+    [property: Id(7)] string? By,
+    [property: Id(8)] string? Reason);
 
 /// <summary>A client whose SLA asks for more notice than the window gives, so its SLA will count the window as downtime.</summary>
 [GenerateSerializer, Alias("uc.SlaNoticeWarning")]

@@ -9,6 +9,8 @@ namespace UptimeCoordinator.Domain.Maintenance;
 /// <param name="RevisedAt">When that revision began (scheduled, rescheduled or cancelled): the invite's DTSTAMP, so every copy of one revision is the same.</param>
 /// <param name="LeadTime">For a reminder: how long before the start it was due.</param>
 /// <param name="PreviousStart">For a reschedule: the start it had before.</param>
+/// <param name="By">Who made the change, for a reschedule or a cancellation.</param>
+/// <param name="Reason">Why, when they said.</param>
 /// <param name="RemindersAhead">Lead times of the reminders still to come after this step, so a notice can promise them.</param>
 /// <param name="OverrunIncidentId">For a completion that overran: the incident the unfinished work became.</param>
 public sealed record MaintenanceBulletin(
@@ -23,4 +25,6 @@ public sealed record MaintenanceBulletin(
     DateTimeOffset? PreviousStart = null,
     DateTimeOffset? PreviousEnd = null,
     string? OverrunIncidentId = null,
-    IReadOnlyList<TimeSpan>? RemindersAhead = null);
+    IReadOnlyList<TimeSpan>? RemindersAhead = null,
+    string? By = null,
+    string? Reason = null);

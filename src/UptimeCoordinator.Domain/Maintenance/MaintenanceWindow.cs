@@ -48,7 +48,7 @@ public sealed class MaintenanceWindow
 
     public string? OverrunIncidentId { get; set; }
 
-    /// <summary>For an overrun: when the last service came back, once known.</summary>
+    /// <summary>For an overrun: when its incident was first resolved (a service came back), once known.</summary>
     public DateTimeOffset? WorkEndedAt { get; set; }
 
     public long BulletinSequence { get; set; }
@@ -93,7 +93,7 @@ public sealed class MaintenanceWindow
     /// Moves a window that has not begun; null when it has (or is over), which the caller reports as a
     /// conflict. Past its start it has begun, even if the grain has not got round to it yet.
     /// </summary>
-    public MaintenanceBulletin? Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
+    public MaintenanceBulletin? Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, string? by = null)
     {
         if (Stage != MaintenanceStage.Scheduled || now >= Start)
         {
@@ -104,11 +104,11 @@ public sealed class MaintenanceWindow
         (Start, End) = (start, end);
         Revision++;
         Announce(now);
-        return Hand(MaintenanceBulletinKind.Rescheduled, now, b => b with { PreviousStart = previousStart, PreviousEnd = previousEnd });
+        return Hand(MaintenanceBulletinKind.Rescheduled, now, b => b with { PreviousStart = previousStart, PreviousEnd = previousEnd, By = by });
     }
 
     /// <summary>Calls off a window that has not begun (its start is still ahead); null when it has, or is over.</summary>
-    public MaintenanceBulletin? Cancel(DateTimeOffset now)
+    public MaintenanceBulletin? Cancel(DateTimeOffset now, string? by = null, string? reason = null)
     {
         if (Stage != MaintenanceStage.Scheduled || now >= Start)
         {
@@ -119,7 +119,7 @@ public sealed class MaintenanceWindow
         CancelledAt = now;
         Revision++;
         RemindersDue.Clear();
-        return Hand(MaintenanceBulletinKind.Cancelled, now);
+        return Hand(MaintenanceBulletinKind.Cancelled, now, b => b with { By = by, Reason = reason });
     }
 
     /// <summary>When something is next due: a reminder or the start while scheduled, the end while in progress.</summary>

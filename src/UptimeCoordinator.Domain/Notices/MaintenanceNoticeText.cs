@@ -148,6 +148,7 @@ public static class MaintenanceNoticeText
             $"We have cancelled the planned maintenance that affects {client}. Nothing will happen at the time announced.",
             [
                 new("What was planned", [$"{Title(facts)}, {Range(facts, b.Start, b.End)}."], false),
+                NoticeTextSanitizer.OneLine(b.Reason) is { Length: > 0 } reason ? new NoticeSection("Why", [reason], false) : null,
                 Affected($"What this means for {client}", facts, Tense.Off),
                 Calendar(facts),
                 new("What happens next", next, false),

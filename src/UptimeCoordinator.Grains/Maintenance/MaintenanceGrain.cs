@@ -113,7 +113,7 @@ public sealed partial class MaintenanceGrain(
             return new(MaintenanceCommandOutcome.Overlaps, "Another window holds one of these services at that time.", null, overlapping);
         }
 
-        var bulletin = Window.Reschedule(c.Start, c.End, now)!;
+        var bulletin = Window.Reschedule(c.Start, c.End, now, c.By)!;
         state.State.AffectedServiceIds = affected;
         state.State.SlaWarnings = await WarningsAsync(Window, now);
         await SaveAsync([bulletin]);
@@ -129,7 +129,7 @@ public sealed partial class MaintenanceGrain(
         }
 
         var now = time.GetUtcNow();
-        if (Window.Cancel(now) is not { } bulletin)
+        if (Window.Cancel(now, c.By, c.Reason) is not { } bulletin)
         {
             return MaintenanceCommandResult.Conflict(StageRefusal("cancelled"));
         }

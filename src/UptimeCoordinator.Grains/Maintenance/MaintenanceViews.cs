@@ -32,9 +32,10 @@ internal static class MaintenanceViews
             w.Stage == MaintenanceStage.Scheduled && w.RemindersDue.Count > 0 ? w.RemindersDue.Min(lead => w.Start - lead) : null,
             [.. w.Bulletins.Select(b => new MaintenanceStepView(
                 b.Sequence, b.Kind, b.Kind.NoticeKind().WireName(), b.At, b.LeadTime is { } lead ? IsoDuration.Format(lead) : null, b.Revision,
-                !pending.Any(p => p.Sequence == b.Sequence)))],
+                !pending.Any(p => p.Sequence == b.Sequence), b.By, b.Reason))],
             [.. state.SlaWarnings],
             CalendarLinks.Path(w.Id),
-            state.CreatedBy);
+            state.CreatedBy,
+            w.WorkEndedAt);
     }
 }

@@ -10,6 +10,7 @@ using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Domain.Health;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Maintenance;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Grains.Changes;
 using UptimeCoordinator.Grains.Incidents;
@@ -67,6 +68,15 @@ public sealed class ServiceGrain(
         if (State.OpenIncidentId is { } incidentId)
         {
             return new(RemoveServiceOutcome.HasOpenIncident, [], incidentId);
+        }
+
+        // A window would start on a service that no longer exists, and tell its clients about nothing.
+        var windows = await GrainFactory.GetGrain<IMaintenanceIndexGrain>(IMaintenanceIndexGrain.Key)
+            .ListAsync(new MaintenanceIndexQuery([MaintenanceStage.Scheduled, MaintenanceStage.InProgress], null, null, null, int.MaxValue));
+        var windowId = State.Maintenance?.WindowId ?? windows.FirstOrDefault(w => w.ServiceIds.Contains(Id, StringComparer.Ordinal))?.Id;
+        if (windowId is not null)
+        {
+            return new(RemoveServiceOutcome.HasMaintenance, [], null, windowId);
         }
 
         // A resolve not yet handed over would leave its incident open for good once this state is gone.
@@ -220,6 +230,11 @@ public sealed class ServiceGrain(
         {
             State.OpenIncidentId = null;
             State.LastResolved = resolved ? new RecentResolution(incidentId, at) : State.LastResolved;
+            if (resolved)
+            {
+                ReportOverrunEnded(incidentId, at);
+            }
+
             changed = true;
         }
 
@@ -266,7 +281,9 @@ public sealed class ServiceGrain(
         if (began)
         {
             State.Maintenance = null;
-            overrun = State.OpenIncidentId;
+
+            // Overrun means monitoring still sees trouble: an incident already open on it carries on as the overrun.
+            overrun = State.Health.Status == ServiceStatus.Operational ? null : State.OpenIncidentId;
             if (overrun is null
                 && State.Health.LeaveMaintenance(at, $"Still {WireNames.Of(State.Health.Status)} when maintenance window {windowId} ended: the work overran.") is { } change
                 && Decide(change) is { } transition)

@@ -9,6 +9,7 @@ using StackExchange.Redis;
 using UptimeCoordinator.Contracts.Changes;
 using UptimeCoordinator.Domain.Time;
 using UptimeCoordinator.Domain.Clients;
+using UptimeCoordinator.Domain.Maintenance;
 using UptimeCoordinator.Grains.Costs;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Maintenance;
@@ -56,17 +57,21 @@ public static class CoordinatorSiloExtensions
 
         builder.Services.AddOptions<MaintenanceOptions>().Configure(options =>
         {
-            if (configuration["Maintenance:DefaultNoticeLeadTimes"] is { Length: > 0 } leads)
+            // A comma-separated string (environment variables, the command line) or a JSON array (appsettings).
+            var section = configuration.GetSection("Maintenance:DefaultNoticeLeadTimes");
+            string[] leads = section.Value is { Length: > 0 } list
+                ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : [.. section.GetChildren().Select(c => c.Value ?? "")];
+            if (leads.Length > 0)
             {
-                options.DefaultNoticeLeadTimes = [.. leads.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                    .Select(lead => IsoDuration.TryParse(lead, out var d) ? d : TimeSpan.MinValue)];
+                options.DefaultNoticeLeadTimes = [.. leads.Select(lead => IsoDuration.TryParse(lead, out var d) ? d : TimeSpan.MinValue)];
             }
 
             options.MaxDuration = Duration(configuration, "Maintenance:MaxDuration", options.MaxDuration);
         })
             .Validate(
-                o => o.DefaultNoticeLeadTimes.All(lead => lead > TimeSpan.Zero),
-                "Maintenance:DefaultNoticeLeadTimes must be a comma-separated list of positive ISO 8601 durations (P3D,P1D,PT1H).")
+                o => o.DefaultNoticeLeadTimes.All(lead => lead > TimeSpan.Zero && lead <= MaintenancePlanRules.MaxLeadTime),
+                "Maintenance:DefaultNoticeLeadTimes must be ISO 8601 durations longer than zero and at most P30D, comma-separated (P3D,P1D,PT1H) or a JSON array.")
             .Validate(o => o.MaxDuration > TimeSpan.Zero, "Maintenance:MaxDuration must be longer than zero.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IMaintenanceHistory, MaintenanceIndexHistory>();

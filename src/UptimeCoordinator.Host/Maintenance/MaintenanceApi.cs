@@ -174,10 +174,10 @@ public static class MaintenanceApi
     }
 
     private static async Task<Results<Ok<SuggestionsView>, ValidationProblem>> SuggestAsync(
-        SuggestionsRequest request, IGrainFactory grains, TimeProvider time)
+        SuggestionsRequest request, IGrainFactory grains, TimeProvider time, IOptions<MaintenanceOptions> options)
     {
         var errors = new ValidationErrors();
-        if (MaintenanceSuggestions.Map(request, time.GetUtcNow(), errors) is not { } query
+        if (MaintenanceSuggestions.Map(request, time.GetUtcNow(), options.Value.MaxDuration, errors) is not { } query
             || !await KnownServicesAsync(grains, request.ServiceIds!, errors))
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

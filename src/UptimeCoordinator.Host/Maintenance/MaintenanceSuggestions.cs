@@ -22,11 +22,10 @@ internal static class MaintenanceSuggestions
     public const int MaxFreezes = 100;
     public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(14);
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
 
     public sealed record Query(string[] ServiceIds, WindowSearch Search);
 
-    public static Query? Map(SuggestionsRequest r, DateTimeOffset now, ValidationErrors errors)
+    public static Query? Map(SuggestionsRequest r, DateTimeOffset now, TimeSpan maxDuration, ValidationErrors errors)
     {
         MaintenancePlanRules.CheckServices(r.ServiceIds, errors);
         var duration = TimeSpan.Zero;
@@ -34,9 +33,9 @@ internal static class MaintenanceSuggestions
         {
             errors.Add("duration", "is required (an ISO 8601 duration such as PT2H)");
         }
-        else if (!IsoDuration.TryParse(r.Duration, out duration) || duration <= TimeSpan.Zero || duration > MaxDuration)
+        else if (!IsoDuration.TryParse(r.Duration, out duration) || duration <= TimeSpan.Zero || duration > maxDuration)
         {
-            errors.Add("duration", "must be an ISO 8601 duration longer than zero and at most P7D");
+            errors.Add("duration", $"must be an ISO 8601 duration longer than zero and at most {IsoDuration.Format(maxDuration)}");
         }
 
         var earliest = r.Earliest ?? now;
@@ -110,11 +109,11 @@ internal static class MaintenanceSuggestions
         s.Rank,
         s.Start,
         s.End,
-        [.. s.Costs.Select(c => MoneyView.Of(c.Amount, c.Currency))],
+        MoneyView.Sum(s.Costs.Select(c => MoneyView.Of(c.Amount, c.Currency))),
         Math.Round(s.Score, 2, MidpointRounding.AwayFromZero),
         comparison is null
             ? []
-            : [.. comparison.Costs.Select(c => MoneyView.Of(c.Amount - (s.Costs.FirstOrDefault(x => x.Currency == c.Currency)?.Amount ?? 0), c.Currency))],
+            : MoneyView.Sum(comparison.Costs.Select(c => MoneyView.Of(c.Amount - (s.Costs.FirstOrDefault(x => x.Currency == c.Currency)?.Amount ?? 0), c.Currency))),
         s.AffectedClients,
         [.. s.Clients.Select(c => new SuggestedClientView(
             c.ClientId, c.ClientName, c.TimeZone, c.LocalStart, c.LocalEnd,

@@ -79,6 +79,9 @@ public static class ServicesApi
             RemoveServiceOutcome.HandOverPending => Problems.Conflict(
                 "Service is still updating its incident",
                 $"A status change of '{id}' has not reached incident '{result.OpenIncidentId}' yet; retry shortly."),
+            RemoveServiceOutcome.HasMaintenance => Problems.Conflict(
+                "Service has planned maintenance",
+                $"Maintenance window '{result.MaintenanceWindowId}' is planned or running on '{id}'; cancel it or let it complete first."),
             RemoveServiceOutcome.HasSubscribers => Problems.Conflict(
                 "Service has subscribed clients",
                 $"Clients subscribe to '{id}'; remove it from their subscriptions first."),

@@ -21,6 +21,18 @@ public sealed class MaintenanceNoticeTextTests
     }
 
     [Fact]
+    public void ACancellationGivesItsReasonWhenOneWasGiven()
+    {
+        var window = Schedule().Window;
+        var cancelled = window.Cancel(AnnouncedAt.AddDays(1), "alice", "The vendor moved the release")!;
+
+        var text = Apply(Client(Kenji()), _outbox, Step(window, cancelled), AnnouncedAt.AddDays(1)).Single().Content.Text;
+
+        Assert.Equal(("alice", "The vendor moved the release"), (cancelled.By, cancelled.Reason));
+        Assert.Contains("Why\nThe vendor moved the release", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AContactWithoutAZoneSeesItsClientsZone()
     {
         var hooks = Announce(_outbox, Client(Hooks())).First();

@@ -95,12 +95,12 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             [new MaintenanceIndexEntry("mw-0", "Other", ["db"], ["db", "web"], Noon, Noon.AddHours(1), MaintenanceStage.Scheduled, Noon.AddDays(-3), false, null)]),
         new MaintenanceView("mw-1", ["db"], ["db", "web"], "Upgrade", null, Noon, Noon.AddHours(2), ["P3D"], MaintenanceStage.Completed, Noon.AddDays(-3),
             Noon.AddDays(-3), 1, Noon, Noon.AddHours(2), null, true, "db-9", null,
-            [new MaintenanceStepView(1, MaintenanceBulletinKind.Reminder, "maintenance.reminder", Noon.AddDays(-1), "P1D", 0, true)],
-            [new SlaNoticeWarning("acme", "Acme", 72, 1.5, "short")], "/api/v1/maintenance/mw-1/calendar.ics", "alice"),
+            [new MaintenanceStepView(1, MaintenanceBulletinKind.Reminder, "maintenance.reminder", Noon.AddDays(-1), "P1D", 0, true, null, null)],
+            [new SlaNoticeWarning("acme", "Acme", 72, 1.5, "short")], "/api/v1/maintenance/mw-1/calendar.ics", "alice", Noon.AddHours(3)),
         new MaintenanceBulletinMessage("mw-1", "Upgrade", "PostgreSQL 17", 2, MaintenanceBulletinKind.Rescheduled, Noon, 1, Noon, Noon.AddDays(1), Noon.AddDays(1).AddHours(2),
             null, Noon.AddHours(5), Noon.AddHours(7), null,
             [new BulletinServiceMessage("db", "Database", ServiceStatus.UnderMaintenance, null, null), new BulletinServiceMessage("web", "Web", ServiceStatus.PartialOutage, "db", "Database")],
-            [TimeSpan.FromHours(1)]),
+            [TimeSpan.FromHours(1)], "alice", "clash with release"),
         new MaintenanceExposureMessage("acme", "Acme", "Asia/Tokyo", "USD", 1000m, [.. Enumerable.Repeat(0.5, 168)], 0.75, 72),
         new MaintenanceIndexQuery([MaintenanceStage.Scheduled, MaintenanceStage.InProgress], "db", ["db", "web"], "mw-0", 51),
         new MaintenanceChanged("mw-1", "Upgrade", MaintenanceStage.InProgress, ["db"], Noon, Noon.AddHours(2), 0, Noon),
@@ -216,7 +216,7 @@ public sealed class RoundTripTests(ClusterFixture fixture)
     {
         var (window, scheduled) = MaintenanceWindow.Schedule("mw-1", ["db"], "Upgrade", "PostgreSQL 17", Noon.AddDays(4), Noon.AddDays(4).AddHours(2),
             [TimeSpan.FromDays(3), TimeSpan.FromHours(1)], Noon);
-        var moved = window.Reschedule(Noon.AddDays(5), Noon.AddDays(5).AddHours(2), Noon.AddHours(1))!;
+        var moved = window.Reschedule(Noon.AddDays(5), Noon.AddDays(5).AddHours(2), Noon.AddHours(1), "alice")!;
         var reminder = window.RemindIfDue(Noon.AddDays(2).AddHours(1))!;
         AssertStorageRoundTrip(new MaintenanceState
         {
