@@ -69,8 +69,16 @@ public interface IServiceGrain : IGrainWithStringKey
 
     /// <summary>
     /// The window ended at <paramref name="at"/>: the service shows what monitoring says again. If that
-    /// is not operational, the work overran: an incident opens, and its id is returned. Idempotent.
+    /// is not operational, the work overran: an incident opens, and its id is returned; its hand-over waits
+    /// for <see cref="ReleaseHandOverAsync"/> (or a couple of minutes at most). Idempotent.
     /// </summary>
     [Alias("EndMaintenance")]
     Task<string?> EndMaintenanceAsync(string windowId, DateTimeOffset at);
+
+    /// <summary>
+    /// The window has told every client it ended: the overrun's incident, held back until then so that
+    /// nobody hears of it first, goes ahead. Idempotent.
+    /// </summary>
+    [Alias("ReleaseHandOver")]
+    Task ReleaseHandOverAsync(string windowId);
 }

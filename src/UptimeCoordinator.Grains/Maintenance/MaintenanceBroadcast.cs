@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using UptimeCoordinator.Contracts.Maintenance;
+using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Maintenance;
 using UptimeCoordinator.Grains.Scheduling;
 using UptimeCoordinator.Grains.Subscriptions;
@@ -27,6 +28,13 @@ internal static class MaintenanceBroadcast
         var impacted = await MaintenanceReach.ImpactedAsync(grains, window.ServiceIds);
         var clients = await ImpactReach.SubscribersAsync(grains, impacted.Select(i => i.ServiceId));
         var message = MaintenanceBulletinMessage.Of(window, bulletin, impacted);
-        return await ImpactReach.TellAsync(grains, clients, client => client.ApplyMaintenanceBulletinAsync(message));
+        var failed = await ImpactReach.TellAsync(grains, clients, client => client.ApplyMaintenanceBulletinAsync(message));
+        if (failed == 0 && bulletin is { Kind: MaintenanceBulletinKind.Completed, OverrunIncidentId: not null })
+        {
+            // Everyone has heard the work ended: the incident it became may now be told.
+            await Task.WhenAll(window.ServiceIds.Select(s => grains.GetGrain<IServiceGrain>(s).ReleaseHandOverAsync(window.Id)));
+        }
+
+        return failed;
     }
 }

@@ -33,7 +33,7 @@ public sealed class ServiceGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private TransitionHandOver HandOver => _handOver ??= new TransitionHandOver(this, GrainFactory, state, logger);
+    private TransitionHandOver HandOver => _handOver ??= new TransitionHandOver(this, GrainFactory, state, time, logger);
 
     private ServiceState State => state.State;
 
@@ -295,6 +295,9 @@ public sealed class ServiceGrain(
         }
 
         State.LastMaintenance = new EndedMaintenance(windowId, at, overrun, WorkEndReported: false);
+
+        // The window tells its clients it ended before anyone hears of the incident it became (ReleaseHandOverAsync).
+        State.HeldForWindow = handOver ? new HeldHandOver(windowId, time.GetUtcNow()) : State.HeldForWindow;
         await this.PersistOrDiscardAsync(async () =>
         {
             if (handOver)
@@ -310,12 +313,19 @@ public sealed class ServiceGrain(
             await this.PublishChangesAsync([new ServiceStatusChanged(Id, ServiceStatus.UnderMaintenance, State.Health.Status, at, State.OpenIncidentId)], logger);
         }
 
-        if (handOver)
+        return overrun;
+    }
+
+    public async Task ReleaseHandOverAsync(string windowId)
+    {
+        if (State.HeldForWindow?.WindowId != windowId)
         {
-            await HandOver.RunAsync();
+            return;
         }
 
-        return overrun;
+        State.HeldForWindow = null;
+        await state.WriteOrDiscardAsync(this);
+        await HandOver.RunAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

@@ -27,6 +27,9 @@ public sealed class ServiceState
 
     public EndedMaintenance? LastMaintenance { get; set; }
 
+    /// <summary>While set, the pending transitions (an overrun's) wait for the window's completion notices.</summary>
+    public HeldHandOver? HeldForWindow { get; set; }
+
     /// <summary>What the service shows: under maintenance while a window runs, else what monitoring says.</summary>
     public Domain.Services.ServiceStatus ShownStatus => Maintenance is null ? Health.Status : Domain.Services.ServiceStatus.UnderMaintenance;
 

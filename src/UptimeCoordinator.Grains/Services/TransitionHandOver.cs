@@ -10,10 +10,13 @@ namespace UptimeCoordinator.Grains.Services;
 /// durable wake-up, until its receiver has it, so a silo that dies midway only causes a repeat,
 /// which the incident and the clients ignore.
 /// </summary>
-internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grains, IPersistentState<ServiceState> state, ILogger logger)
+internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grains, IPersistentState<ServiceState> state, TimeProvider time, ILogger logger)
 {
     private const string ReminderName = "hand-over-transitions";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an overrun's transition may wait for its window's completion notices.</summary>
+    public static readonly TimeSpan HoldLimit = TimeSpan.FromMinutes(2);
 
     private string Id => grain.GetPrimaryKeyString();
 
@@ -38,7 +41,7 @@ internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grai
 
         try
         {
-            if (State.PendingTransitions.Count > 0)
+            if (State.PendingTransitions.Count > 0 && !IsHeld)
             {
                 while (State.PendingTransitions.Count > 0)
                 {
@@ -65,6 +68,8 @@ internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grai
             LogHandOverFailed(ex, Id, State.PendingTransitions.Count + State.PendingFanOuts.Count);
         }
     }
+
+    private bool IsHeld => State.HeldForWindow is { } held && time.GetUtcNow() - held.Since < HoldLimit;
 
     /// <summary>The index has told every client about the transitions up to <paramref name="sequence"/>.</summary>
     public async Task FanOutCompletedAsync(long sequence)
