@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
-using UptimeCoordinator.Delivery.Tests.Support;
 using UptimeCoordinator.Host.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -14,7 +11,6 @@ namespace UptimeCoordinator.Host.Tests.Redis;
 /// </summary>
 public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
 {
-    private const string KindHeader = "X-Uptime-Notice-Kind";
     private static readonly TimeSpan StartsIn = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan Lasts = TimeSpan.FromSeconds(5);
 
@@ -24,40 +20,13 @@ public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task WindowStartsAndCompletesOnceEachAfterTheOnlyHostIsKilledBeforeItsStart()
     {
-        var redisServer = RedisServer.RequireExecutable();
-        var clock = Stopwatch.StartNew();
-        await using var redis = await RedisServer.StartAsync(redisServer, TimeSpan.FromSeconds(15));
-        await using var smtp = new SmtpTestServer();
-        var run = Guid.NewGuid().ToString("N")[..12];
-
-        // The fresh host is a new deployment: its own ClusterId, the same ServiceId, under which grain
-        // state and reminders are kept (see RedisClusterTests for why the ClusterId changes).
-        var firstHost = new HostSettings(redis.ConnectionString, $"uc-test-{run}-a", $"uc-redis-{run}", $"redistest{run}")
-        {
-            Environment = new Dictionary<string, string>
-            {
-                ["Notifications__Smtp__Host"] = "127.0.0.1",
-                ["Notifications__Smtp__Port"] = $"{smtp.Port}",
-                ["Notifications__Smtp__UseTls"] = "false",
-                ["Notifications__Smtp__From"] = "status@uptime.example",
-            },
-        };
-        var freshHost = firstHost with { ClusterId = $"uc-test-{run}-b" };
-
-        await using var hosts = new HostGroup(redis);
+        await using var scenario = await RestartScenario.StartAsync(output, new Dictionary<string, string>(), StepsTimeout);
+        var (smtp, hosts, clock) = (scenario.Smtp, scenario.Hosts, scenario.Clock);
         try
         {
-            var a = await StartAsync(hosts, firstHost, "A");
-            var serviceId = $"storage-{run}";
-            await a.SendJsonAsync(HttpMethod.Put, $"api/v1/services/{serviceId}", new { name = "Storage (maintenance reminder test)" }, HttpStatusCode.Created);
-            var clientId = $"acme-{run}";
-            await a.SendJsonAsync(HttpMethod.Put, $"api/v1/clients/{clientId}", new
-            {
-                name = "Acme",
-                timeZone = "Europe/Berlin",
-                subscriptions = new[] { new { serviceId, impact = 1.0 } },
-                contacts = new[] { new { id = "alice", name = "Alice", email = "alice@acme.example" } },
-            }, HttpStatusCode.Created);
+            var a = await scenario.StartHostAsync(scenario.FirstHost, "A");
+            var (serviceId, clientId) = (scenario.ServiceId, scenario.ClientId);
+            await scenario.DefineServiceAndClientAsync(a, "Storage (maintenance reminder test)");
 
             var now = DateTimeOffset.UtcNow;
             var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) + StartsIn;
@@ -71,10 +40,10 @@ public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
                 noticeLeadTimes = Array.Empty<string>(),
             }, HttpStatusCode.Created);
             var windowId = window.GetProperty("id").GetString()!;
-            await Eventually.HoldsAsync(() => Kinds(smtp) is ["maintenance.scheduled"], "the scheduled email");
+            await Eventually.HoldsAsync(() => scenario.Kinds() is ["maintenance.scheduled"], "the scheduled email");
 
             // Killed only once the outbox has recorded it as sent: a resent announcement is not what this test is about.
-            await Eventually.HoldsAsync(async () => NoticeStates(await a.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent"],
+            await Eventually.HoldsAsync(async () => await scenario.NoticeStatesAsync(a) is ["sent"],
                 "the scheduled notice recorded as sent");
             var killedAhead = start - DateTimeOffset.UtcNow;
             Assert.True(killedAhead > TimeSpan.FromSeconds(2), $"The host would be killed only {killedAhead.TotalSeconds:0.0} s before the window starts.");
@@ -89,13 +58,13 @@ public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
                 await Task.Delay(startPassed);
             }
 
-            var b = await StartAsync(hosts, freshHost, "B");
-            var startedArrived = await WaitForEmailAsync(smtp, b, "maintenance.started", clock);
-            var completedArrived = await WaitForEmailAsync(smtp, b, "maintenance.completed", clock);
+            var b = await scenario.StartHostAsync(scenario.FreshHost, "B");
+            var startedArrived = await scenario.WaitForEmailAsync(b, "maintenance.started");
+            var completedArrived = await scenario.WaitForEmailAsync(b, "maintenance.completed");
 
             // A repeated tick or a second wake-up would send its copy right behind the first.
             await Task.Delay(TimeSpan.FromSeconds(2));
-            Assert.Equal(["maintenance.scheduled", "maintenance.started", "maintenance.completed"], Kinds(smtp));
+            Assert.Equal(["maintenance.scheduled", "maintenance.started", "maintenance.completed"], scenario.Kinds());
             var messages = smtp.Messages;
             Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
             Assert.All(messages, m => Assert.StartsWith($"{windowId}:", m.Headers["X-Uptime-Notice-Id"], StringComparison.Ordinal));
@@ -110,7 +79,7 @@ public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
             Assert.Equal(["scheduled", "started", "completed"], done.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("step").GetString()));
             var service = await b.SendJsonAsync(HttpMethod.Get, $"api/v1/services/{serviceId}", null, HttpStatusCode.OK);
             Assert.Equal("operational", service.GetProperty("status").GetString());
-            await Eventually.HoldsAsync(async () => NoticeStates(await b.SendJsonAsync(HttpMethod.Get, $"api/v1/clients/{clientId}/notices", null, HttpStatusCode.OK)) is ["sent", "sent", "sent"],
+            await Eventually.HoldsAsync(async () => await scenario.NoticeStatesAsync(b) is ["sent", "sent", "sent"],
                 "the three notices recorded as sent");
 
             output.WriteLine($"started: delivered {(startedArrived - start).TotalSeconds:0.00} s after the start");
@@ -123,40 +92,4 @@ public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
 
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s in all");
     }
-
-    private async Task<HostProcess> StartAsync(HostGroup hosts, HostSettings settings, string name)
-    {
-        var (host, ready) = await hosts.StartAsync(settings, name);
-        output.WriteLine($"host {name} (cluster {settings.ClusterId}) ready after {ready.TotalSeconds:0.0} s");
-        return host;
-    }
-
-    /// <summary>Waits for the first email of <paramref name="kind"/>, noting progress every 10 s; returns when it arrived.</summary>
-    private async Task<DateTimeOffset> WaitForEmailAsync(SmtpTestServer smtp, HostProcess host, string kind, Stopwatch clock)
-    {
-        var waiting = Stopwatch.StartNew();
-        var nextNote = TimeSpan.Zero;
-        while (!Kinds(smtp).Contains(kind))
-        {
-            if (waiting.Elapsed >= nextNote)
-            {
-                var progress = $"{clock.Elapsed.TotalSeconds:0.0} s: waiting for {kind}; received so far: {string.Join(", ", Kinds(smtp))}";
-                output.WriteLine(progress);
-                host.Log.Note(progress);
-                nextNote += TimeSpan.FromSeconds(10);
-            }
-
-            Assert.True(waiting.Elapsed < StepsTimeout, $"not within {StepsTimeout.TotalSeconds:0} s: the {kind} email");
-            await Task.Delay(50);
-        }
-
-        var arrived = DateTimeOffset.UtcNow;
-        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: {kind} arrived");
-        return arrived;
-    }
-
-    private static string[] Kinds(SmtpTestServer smtp) => [.. smtp.Messages.Select(m => m.Headers[KindHeader] ?? "")];
-
-    private static string?[] NoticeStates(JsonElement page) =>
-        [.. page.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("state").GetString())];
 }
