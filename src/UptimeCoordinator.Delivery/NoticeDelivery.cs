@@ -13,6 +13,7 @@ namespace UptimeCoordinator.Delivery;
 /// <param name="Payload">The JSON body for <see cref="NoticeChannel.Webhook"/>; null for other channels.</param>
 /// <param name="Secret">The contact's webhook signing secret, if any; never logged.</param>
 /// <param name="Attachment">A file an email carries (a maintenance invite); ignored on other channels.</param>
+/// <param name="PlannedAt">When the notice was planned, moments after its event or action was accepted: where delivery latency starts.</param>
 public sealed record NoticeDelivery(
     string ClientId,
     string NoticeId,
@@ -23,4 +24,5 @@ public sealed record NoticeDelivery(
     NoticeContent Content,
     string? Payload,
     string? Secret,
-    NoticeAttachment? Attachment = null);
+    NoticeAttachment? Attachment = null,
+    DateTimeOffset? PlannedAt = null);

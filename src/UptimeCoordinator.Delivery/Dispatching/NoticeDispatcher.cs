@@ -88,6 +88,7 @@ internal sealed class NoticeDispatcher(NoticeSender sender, OutcomeReporter repo
         {
             if (await sender.SendAsync(job, stoppingToken) is { } outcome)
             {
+                DeliveryMetrics.Record(job.Delivery, outcome);
                 await reporter.ReportAsync(job.Delivery.ClientId, outcome, stoppingToken);
             }
         }

@@ -42,7 +42,8 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
                 notice.Content,
                 notice.Payload,
                 notice.Channel == NoticeChannel.Webhook ? contact?.WebhookSecret : null,
-                notice.Channel == NoticeChannel.Email ? notice.Attachment : null));
+                notice.Channel == NoticeChannel.Email ? notice.Attachment : null,
+                notice.CreatedAt));
         }
     }
 

@@ -129,6 +129,7 @@ public sealed class ServiceGrain(
             }
 
             accepted++;
+            ServiceMetrics.Ingested(healthEvent);
             changed |= result.ChangedState;
             if (result.Change is { } change)
             {
