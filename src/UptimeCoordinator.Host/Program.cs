@@ -26,6 +26,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapProbes();
 app.MapCoordinatorMetrics();
+app.MapCoordinatorDashboard();
 app.MapOpenApi();
 app.MapServicesApi();
 app.MapClientsApi();

@@ -14,6 +14,10 @@ public interface IIncidentIndexGrain : IGrainWithStringKey
     Task<IdPage> ListAsync(bool openOnly, string? after, int limit);
 
     /// <summary>Response figures over the incidents opened in <c>[from, to)</c>, from the index alone.</summary>
+    /// <summary>How many incidents are open now (suspected ones included), for the <c>uptime_incidents_open</c> gauge.</summary>
+    [Alias("CountOpen"), Orleans.Concurrency.ReadOnly, Orleans.Concurrency.AlwaysInterleave]
+    Task<int> CountOpenAsync();
+
     [Alias("Stats"), Orleans.Concurrency.ReadOnly]
     Task<IncidentStatsView> StatsAsync(DateTimeOffset from, DateTimeOffset to);
 }

@@ -25,6 +25,10 @@ public static class UptimeMetrics
     public static readonly Counter<long> Notices = Meter.CreateCounter<long>(
         "uptime_notices", unit: null, description: "Notices whose delivery ended, by channel, kind and outcome (sent or failed).");
 
+    /// <summary><c>uptime_downtime_cost_total{currency}</c>: money lost to downtime, counted as each span of it ends.</summary>
+    public static readonly Counter<double> DowntimeCost = Meter.CreateCounter<double>(
+        "uptime_downtime_cost", unit: null, description: "Downtime cost in each client's currency, counted when a span of downtime (an outage or maintenance on a subscribed service) ends.");
+
     /// <summary><c>uptime_notice_delivery_seconds</c>: from the notice being planned, moments after the event was accepted, to its delivery.</summary>
     public static readonly Histogram<double> NoticeDelivery = Meter.CreateHistogram(
         "uptime_notice_delivery", unit: "s", description: "Seconds from a notice being planned (when its event or action was accepted) to its delivery.",

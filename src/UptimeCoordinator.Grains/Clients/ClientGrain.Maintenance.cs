@@ -34,6 +34,7 @@ public sealed partial class ClientGrain
         var planned = MaintenanceNoticePlanner.Plan(client, step, State.Outbox, now, bulletin.RemindersAhead);
 
         // The window's minutes go in the ledger like an outage's: they cost the client, and the SLA decides what they excuse.
+        var open = CostMetrics.OpenSpans(State.Ledger);
         var ledgerChanged = bulletin.Kind switch
         {
             MaintenanceBulletinKind.Started => State.Ledger.Apply(step.WindowId, affected, bulletin.Start),
@@ -46,6 +47,7 @@ public sealed partial class ClientGrain
             : State.MaintenanceInProgress.Remove(step.WindowId);
         if (ledgerChanged)
         {
+            CostMetrics.CountEnded(client, open, State.Ledger);
             planned.AddRange(await CheckSlaAsync(now));
         }
 

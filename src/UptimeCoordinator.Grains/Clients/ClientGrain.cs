@@ -72,10 +72,13 @@ public sealed partial class ClientGrain(
         State.Definition = definition;
         State.CreatedAt = created ? now : State.CreatedAt;
         State.UpdatedAt = now;
+        var open = CostMetrics.OpenSpans(State.Ledger);
         foreach (var dropped in previous.Except(wanted))
         {
             State.Ledger.CloseService(dropped, now);
         }
+
+        CostMetrics.CountEnded(definition, open, State.Ledger);
 
         foreach (var impact in State.Impacts.Values.ToList())
         {
@@ -136,9 +139,11 @@ public sealed partial class ClientGrain(
         var withdrawn = WakeUp.Dispatch.WithdrawPending(State.Outbox, step.IncidentId, $"superseded by step {step.Sequence} of the incident before it was sent");
         var planned = NoticePlanner.PlanIncidentStep(client, step, change.Affected, change.Impact, State.Outbox, now, interval);
         State.AppliedSequences[step.ServiceId] = step.Sequence;
+        var open = CostMetrics.OpenSpans(State.Ledger);
         var ledgerChanged = step.Resolves ? State.Ledger.Close(step.IncidentId, step.At) : State.Ledger.Apply(step.IncidentId, change.Affected, step.At);
         if (ledgerChanged)
         {
+            CostMetrics.CountEnded(client, open, State.Ledger);
             planned.AddRange(await CheckSlaAsync(now));
         }
 
@@ -182,8 +187,10 @@ public sealed partial class ClientGrain(
             var token = FeedbackTokens.For(key, step.IncidentId, contactId);
             return (BulletinPlanner.FeedbackUrl(baseUrl, step.IncidentId, Id, contactId, token), token);
         });
+        var open = CostMetrics.OpenSpans(State.Ledger);
         if (LedgerChange(step, change))
         {
+            CostMetrics.CountEnded(client, open, State.Ledger);
             planned.AddRange(await CheckSlaAsync(now));
         }
 

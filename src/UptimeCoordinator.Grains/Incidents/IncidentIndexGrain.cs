@@ -46,6 +46,8 @@ public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPers
     public Task<IdPage> ListAsync(bool openOnly, string? after, int limit) =>
         Task.FromResult(Paging.PageAfter(openOnly ? _open : _all, after, limit, IdOf));
 
+    public Task<int> CountOpenAsync() => Task.FromResult(state.State.Entries.Values.Count(e => e.IsOpen));
+
     public Task<IncidentStatsView> StatsAsync(DateTimeOffset from, DateTimeOffset to) =>
         Task.FromResult(IncidentStatsView.Of(IncidentStats.Compute(state.State.Entries.Values.Select(e => e.ToFigures()), from, to)));
 

@@ -55,6 +55,11 @@ public sealed class ServiceGrain(
         State.CreatedAt = created ? now : State.CreatedAt;
         State.UpdatedAt = now;
         await state.WriteOrDiscardAsync(this);
+        if (created)
+        {
+            ReportShownStatus();
+        }
+
         return new(created ? DefineServiceOutcome.Created : DefineServiceOutcome.Updated, State.ToView(), check);
     }
 
@@ -100,6 +105,7 @@ public sealed class ServiceGrain(
 
         await state.ClearStateAsync();
         state.State = new ServiceState();
+        _ = Board.ForgetAsync(Id);
         DeactivateOnIdle();
         return new(RemoveServiceOutcome.Removed, [], null);
     }
@@ -162,6 +168,11 @@ public sealed class ServiceGrain(
 
             // Announced before the hand-over, so that a status change precedes the incident it opens.
             await this.PublishChangesAsync(changes, logger);
+            if (changes.Count > 0)
+            {
+                ReportShownStatus();
+            }
+
             if (handOvers > 0)
             {
                 await HandOver.RunAsync();
@@ -262,6 +273,7 @@ public sealed class ServiceGrain(
         State.Maintenance = new ActiveMaintenance(windowId, at);
         await state.WriteOrDiscardAsync(this);
         await this.PublishChangesAsync([new ServiceStatusChanged(Id, shown, ServiceStatus.UnderMaintenance, at, State.OpenIncidentId)], logger);
+        ReportShownStatus();
     }
 
     public async Task<string?> EndMaintenanceAsync(string windowId, DateTimeOffset at)
@@ -312,6 +324,7 @@ public sealed class ServiceGrain(
         if (began)
         {
             await this.PublishChangesAsync([new ServiceStatusChanged(Id, ServiceStatus.UnderMaintenance, State.Health.Status, at, State.OpenIncidentId)], logger);
+            ReportShownStatus();
         }
 
         return overrun;
@@ -331,6 +344,11 @@ public sealed class ServiceGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         TransitionHandOver.IsReminder(reminderName) ? HandOver.RunAsync() : Task.CompletedTask;
+
+    private IServiceStatusBoardGrain Board => GrainFactory.GetGrain<IServiceStatusBoardGrain>(IServiceStatusBoardGrain.Key);
+
+    // One-way: a board that misses a report is set right by the service's next change.
+    private void ReportShownStatus() => _ = Board.ReportAsync(Id, State.ShownStatus);
 
     // One-way, and told before the write that records it: a lost report leaves the window looking overrun, which the SLA counts anyway.
     private void ReportOverrunEnded(string incidentId, DateTimeOffset at)

@@ -30,6 +30,7 @@ public static class CoordinatorTelemetryExtensions
                 .AddSource("Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactUrl));
+        builder.Services.AddHostedService<ClusterGauges>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.UseOtlpExporter();
