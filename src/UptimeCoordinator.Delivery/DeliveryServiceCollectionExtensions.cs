@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,8 +55,10 @@ public static class DeliveryServiceCollectionExtensions
                 // A proxy would resolve the host itself, past the guard below.
                 UseProxy = false,
                 UseCookies = false,
-                // Our trace context is nobody else's business.
-                ActivityHeadersPropagator = null,
+                // The call is traced (a span in the event's trace), but HttpClient adds no headers of its own.
+                // With tracing on, OpenTelemetry's HttpClient instrumentation still sends the W3C traceparent:
+                // a random trace id, which tells the receiver nothing about us.
+                ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
                 ConnectCallback = provider.GetRequiredService<PrivateNetworkGuard>().ConnectAsync,
             })
             // The factory's loggers write full URLs, and a Slack URL's path is its token.

@@ -13,6 +13,7 @@ namespace UptimeCoordinator.Delivery;
 /// <param name="Payload">The JSON body for <see cref="NoticeChannel.Webhook"/>; null for other channels.</param>
 /// <param name="Secret">The contact's webhook signing secret, if any; never logged.</param>
 /// <param name="Attachment">A file an email carries (a maintenance invite); ignored on other channels.</param>
+/// <param name="TraceParent">The W3C traceparent of the span that planned it, so the delivery continues that trace.</param>
 /// <param name="PlannedAt">When the notice was planned, moments after its event or action was accepted: where delivery latency starts.</param>
 public sealed record NoticeDelivery(
     string ClientId,
@@ -25,4 +26,5 @@ public sealed record NoticeDelivery(
     string? Payload,
     string? Secret,
     NoticeAttachment? Attachment = null,
-    DateTimeOffset? PlannedAt = null);
+    DateTimeOffset? PlannedAt = null,
+    string? TraceParent = null);

@@ -18,6 +18,16 @@ internal static partial class DeliveryLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId} was withdrawn before its next attempt")]
     public static partial void Withdrawn(this ILogger logger, string noticeId);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Notice {NoticeId} is left pending for the next host: the dispatcher stopped before its next attempt")]
+    public static partial void LeftPending(this ILogger logger, string noticeId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping notice delivery: waiting up to {DrainTimeout} for {InFlight} send(s) in flight")]
+    public static partial void Draining(this ILogger logger, int inFlight, string drainTimeout);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Notice delivery stopped: {Drained} send(s) in flight drained and reported, {CutOff} cut off at the drain timeout of {DrainTimeout}; {LeftPending} not yet attempting left pending for the next host")]
+    public static partial void Drained(this ILogger logger, int drained, int cutOff, string drainTimeout, int leftPending);
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Attempt {Attempt} of notice {NoticeId} to {Endpoint} failed ({Error}); retrying in {RetryDelay}")]
     public static partial void AttemptFailed(this ILogger logger, int attempt, string noticeId, string endpoint, string error, TimeSpan retryDelay);

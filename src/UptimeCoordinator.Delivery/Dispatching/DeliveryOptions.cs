@@ -25,11 +25,20 @@ public sealed class DeliveryOptions
     /// <summary>How long an endpoint's circuit stays open after repeated failures. Default <c>PT30S</c>.</summary>
     public string BreakDuration { get; set; } = "PT30S";
 
+    /// <summary>
+    /// How long a stopping host lets the sends in flight finish and report their outcomes before it
+    /// cancels them. Notices not yet attempting, or waiting to retry, are left pending at once: the
+    /// next host hands them over again. Shorter than the host's shutdown timeout. Default <c>PT20S</c>.
+    /// </summary>
+    public string DrainTimeout { get; set; } = "PT20S";
+
     internal TimeSpan FirstRetryDelayTime => Parse(FirstRetryDelay);
 
     internal TimeSpan AttemptTimeoutTime => Parse(AttemptTimeout);
 
     internal TimeSpan BreakDurationTime => Parse(BreakDuration);
+
+    internal TimeSpan DrainTimeoutTime => Parse(DrainTimeout);
 
     private static TimeSpan Parse(string text) => IsoDuration.TryParse(text, out var duration)
         ? duration

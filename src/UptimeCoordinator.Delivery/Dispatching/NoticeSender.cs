@@ -15,8 +15,11 @@ internal sealed class NoticeSender(
 {
     private readonly Dictionary<NoticeChannel, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Channel);
 
-    /// <summary>The outcome to report, or null when there is none: the job was withdrawn, or the silo is stopping.</summary>
-    public async Task<DeliveryOutcome?> SendAsync(DeliveryJob job, CancellationToken stoppingToken)
+    /// <summary>
+    /// The outcome to report, or null when there is none: the job was withdrawn, abandoned by a stopping
+    /// dispatcher, or cut off by <paramref name="cutOffToken"/> (the drain of a stopping host ran out).
+    /// </summary>
+    public async Task<DeliveryOutcome?> SendAsync(DeliveryJob job, CancellationToken cutOffToken)
     {
         var delivery = job.Delivery;
         if (!_channels.TryGetValue(delivery.Channel, out var channel))
@@ -30,7 +33,7 @@ internal sealed class NoticeSender(
         }
 
         var endpoint = channel.EndpointOf(delivery);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(job.WithdrawalToken, stoppingToken);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(job.ReleaseToken, cutOffToken);
         var context = ResilienceContextPool.Shared.Get(cancellation.Token);
         Outcome<AttemptResult> outcome;
         try
@@ -43,7 +46,7 @@ internal sealed class NoticeSender(
             ResilienceContextPool.Shared.Return(context);
         }
 
-        if (stoppingToken.IsCancellationRequested)
+        if (cutOffToken.IsCancellationRequested)
         {
             // The outbox still holds the notice as pending and hands it over again after the restart.
             return null;
@@ -91,7 +94,15 @@ internal sealed class NoticeSender(
     {
         if (!job.TryFinish())
         {
-            logger.Withdrawn(job.NoticeId);
+            if (job.IsAbandoned)
+            {
+                logger.LeftPending(job.NoticeId);
+            }
+            else
+            {
+                logger.Withdrawn(job.NoticeId);
+            }
+
             return null;
         }
 

@@ -11,21 +11,22 @@ internal sealed class OutcomeReporter(IDeliveryOutcomeSink sink, TimeProvider ti
     internal const int MaxAttempts = 4;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
 
-    public async Task ReportAsync(string clientId, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>True when the outbox took the outcome; false when it was dropped after <see cref="MaxAttempts"/>.</summary>
+    public async Task<bool> ReportAsync(string clientId, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await sink.ReportAsync(clientId, outcome, cancellationToken);
-                return;
+                return true;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 if (attempt == MaxAttempts)
                 {
                     logger.OutcomeNotReported(outcome.NoticeId, clientId, attempt, exception);
-                    return;
+                    return false;
                 }
             }
 

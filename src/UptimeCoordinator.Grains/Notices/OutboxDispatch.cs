@@ -1,6 +1,7 @@
 using UptimeCoordinator.Delivery;
 using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Domain.Notices;
+using UptimeCoordinator.Domain.Observability;
 
 namespace UptimeCoordinator.Grains.Notices;
 
@@ -43,7 +44,8 @@ internal sealed class OutboxDispatch(string clientId, INoticeDispatcher dispatch
                 notice.Payload,
                 notice.Channel == NoticeChannel.Webhook ? contact?.WebhookSecret : null,
                 notice.Channel == NoticeChannel.Email ? notice.Attachment : null,
-                notice.CreatedAt));
+                notice.CreatedAt,
+                UptimeTracing.CurrentParent));
         }
     }
 

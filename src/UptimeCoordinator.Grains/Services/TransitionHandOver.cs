@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Subscriptions;
+using UptimeCoordinator.Domain.Observability;
 
 namespace UptimeCoordinator.Grains.Services;
 
@@ -60,7 +61,7 @@ internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grai
             var name = State.Definition?.Name ?? Id;
             foreach (var transition in State.PendingFanOuts)
             {
-                await index.FanOutAsync(new FanOutRequest(ServiceTransitionMessage.Of(transition), name));
+                await index.FanOutAsync(new FanOutRequest(ServiceTransitionMessage.Of(transition), name, UptimeTracing.CurrentParent));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Subscriptions;
+using UptimeCoordinator.Domain.Observability;
 
 namespace UptimeCoordinator.Grains.Subscriptions;
 
@@ -12,6 +13,8 @@ internal static class ImpactFanOut
     /// <summary>Returns how many clients could not be told.</summary>
     public static async Task<int> RunAsync(IGrainFactory grains, string serviceId, FanOutRequest request, IReadOnlyCollection<string> ownSubscribers)
     {
+        // The fan-out runs in the index's timer: without this span its client calls would start a trace of their own.
+        using var activity = UptimeTracing.Continue($"fan-out {serviceId}", request.TraceParent);
         var dependents = await ImpactReach.DependentsAsync(grains, serviceId);
         var targets = await ImpactReach.SubscribersAsync(grains, dependents.Select(d => d.Id));
         targets.UnionWith(ownSubscribers);

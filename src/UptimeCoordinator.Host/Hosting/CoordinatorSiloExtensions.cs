@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Persistence;
 using Orleans.Providers;
 using Orleans.Serialization;
@@ -25,6 +26,11 @@ public static class CoordinatorSiloExtensions
 {
     public const string DefaultClusterId = "uptime-coordinator";
 
+    /// <summary>
+    /// Adds the silo and the host's shutdown timeout. Call it before anything that needs the silo
+    /// while stopping, such as the notice dispatcher (<c>AddClientNotices</c>): hosted services stop in
+    /// reverse order of registration, so the silo then leaves the cluster after they are done.
+    /// </summary>
     public static WebApplicationBuilder AddCoordinatorSilo(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -35,6 +41,7 @@ public static class CoordinatorSiloExtensions
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCoordinatorShutdown(configuration);
         builder.Services.AddOptions<IncidentOptions>().Configure(options =>
         {
             options.ReopenWindow = Duration(configuration, "Incidents:ReopenWindow", options.ReopenWindow);
@@ -102,7 +109,22 @@ public static class CoordinatorSiloExtensions
                     }));
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
                 silo.ConfigureEndpoints(AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+
+                // On Kubernetes (k8s/): pods of dead silos are declared dead at once, and silo names follow pods. An
+                // explicit switch, not detection: without the Role, Orleans' agent retries for ever at startup.
+                if (configuration.GetValue("Orleans:KubernetesHosting", false))
+                {
+                    silo.UseKubernetesHosting();
+                }
             }
+
+            if (configuration.GetValue("Dashboard:Enabled", true))
+            {
+                silo.AddDashboard();
+            }
+
+            // Grain calls carry the caller's trace, so one trace follows an event from HTTP through the grains.
+            silo.AddActivityPropagation();
 
             // The cluster-wide live change stream: grains publish, every host subscribes (Stream/ChangeStreamSubscriber).
             silo.AddMemoryStreams(ChangeStream.ProviderName);

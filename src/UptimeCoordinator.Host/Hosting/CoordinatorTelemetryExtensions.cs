@@ -27,7 +27,7 @@ public static class CoordinatorTelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(tracing => tracing
-                .AddSource("Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime")
+                .AddSource(UptimeTracing.SourceName, "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactUrl));
         builder.Services.AddHostedService<ClusterGauges>();
