@@ -34,8 +34,17 @@ public sealed class AlertmanagerEndToEndTests
 
         await alertmanager.PostAlertsAsync(new { labels, annotations, startsAt });
 
-        var incidentId = await EventuallyAsync("the incident opens", alertmanager,
-            async () => (await api.GetServiceAsync(id)).NullableStr("openIncidentId"));
+        // The service names its incident a moment before the incident grain has taken the change: wait for both.
+        var incidentId = await EventuallyAsync("the incident opens", alertmanager, async () =>
+        {
+            if ((await api.GetServiceAsync(id)).NullableStr("openIncidentId") is not { } open)
+            {
+                return null;
+            }
+
+            using var response = await api.Ops.GetAsync(CoordinatorClient.IncidentPath(open));
+            return response.IsSuccessStatusCode ? open : null;
+        });
         var incident = await api.GetIncidentAsync(incidentId);
         Assert.Equal(("detected", "critical"), (incident.Str("stage"), incident.Str("severity")));
         var opened = incident.GetProperty("timeline")[0];
