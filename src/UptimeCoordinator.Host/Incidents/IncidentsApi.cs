@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Incidents;
-using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Clients;
 using UptimeCoordinator.Host.Auth;
@@ -11,6 +10,7 @@ using UptimeCoordinator.Host.Hosting;
 using UptimeCoordinator.Host.Clients;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Paging;
+using UptimeCoordinator.Host.Services;
 
 namespace UptimeCoordinator.Host.Incidents;
 
@@ -115,7 +115,7 @@ public static class IncidentsApi
         if (reporter is null)
         {
             if (IncidentRequestMapper.MapDeclaration(request, errors) is not { } declaration
-                || !await KnownServicesAsync(grains, declaration.ServiceIds, errors))
+                || !await KnownServices.CheckAsync(grains, declaration.ServiceIds, errors))
             {
                 return TypedResults.ValidationProblem(errors.ToDictionary());
             }
@@ -263,17 +263,6 @@ public static class IncidentsApi
         IncidentCommandOutcome.Joined => TypedResults.Ok(result.Incident),
         _ => Problems.Conflict(refusedTitle, result.Detail ?? "The incident could not be opened."),
     };
-
-    private static async Task<bool> KnownServicesAsync(IGrainFactory grains, string[] serviceIds, ValidationErrors errors)
-    {
-        var unknown = await grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).FindUnknownAsync(serviceIds);
-        foreach (var serviceId in unknown)
-        {
-            errors.Add($"serviceIds[{Array.IndexOf(serviceIds, serviceId)}]", $"unknown service '{serviceId}'");
-        }
-
-        return unknown.Length == 0;
-    }
 
 
     private static ValidationProblem ValidationProblem(string path, string message) =>

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Maintenance;
-using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain;
 using UptimeCoordinator.Domain.Maintenance;
 using UptimeCoordinator.Grains.Maintenance;
 using UptimeCoordinator.Host.Auth;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Paging;
+using UptimeCoordinator.Host.Services;
 
 namespace UptimeCoordinator.Host.Maintenance;
 
@@ -58,7 +58,7 @@ public static class MaintenanceApi
         MaintenancePlanRules.CheckTitle(request.Title, request.Description, errors);
         var leads = MaintenancePlanRules.LeadTimes(request.NoticeLeadTimes, options.Value.DefaultNoticeLeadTimes, errors);
         CheckBy(request.By, errors);
-        if (!errors.IsValid || !await KnownServicesAsync(grains, request.ServiceIds!, errors))
+        if (!errors.IsValid || !await KnownServices.CheckAsync(grains, request.ServiceIds!, errors))
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -178,7 +178,7 @@ public static class MaintenanceApi
     {
         var errors = new ValidationErrors();
         if (MaintenanceSuggestions.Map(request, time.GetUtcNow(), options.Value.MaxDuration, errors) is not { } query
-            || !await KnownServicesAsync(grains, request.ServiceIds!, errors))
+            || !await KnownServices.CheckAsync(grains, request.ServiceIds!, errors))
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -209,17 +209,6 @@ public static class MaintenanceApi
         var clientId = user.FindFirstValue(Roles.ClientIdClaim);
         var client = clientId is null ? null : await grains.GetGrain<IClientGrain>(clientId).GetAsync();
         return client is null ? [] : [.. client.Subscriptions.Select(s => s.ServiceId)];
-    }
-
-    private static async Task<bool> KnownServicesAsync(IGrainFactory grains, string[] serviceIds, ValidationErrors errors)
-    {
-        var unknown = await grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).FindUnknownAsync(serviceIds);
-        foreach (var serviceId in unknown)
-        {
-            errors.Add($"serviceIds[{Array.IndexOf(serviceIds, serviceId)}]", $"unknown service '{serviceId}'");
-        }
-
-        return unknown.Length == 0;
     }
 
     private static Dictionary<string, string[]> OverlapErrors(MaintenanceCommandResult result) => new()
