@@ -18,11 +18,12 @@ public static class ClientExposure
 
     /// <summary>
     /// A service whose dependency is down still runs, but not fully (DESIGN.md §2: a dependency that
-    /// is down means partial_outage); a degraded dependency degrades it.
+    /// is down means partial_outage), and so while its dependency is under maintenance; a degraded
+    /// dependency degrades it.
     /// </summary>
     public static ServiceStatus ThroughDependency(ServiceStatus dependency) => dependency switch
     {
-        ServiceStatus.MajorOutage or ServiceStatus.PartialOutage => ServiceStatus.PartialOutage,
+        ServiceStatus.MajorOutage or ServiceStatus.PartialOutage or ServiceStatus.UnderMaintenance => ServiceStatus.PartialOutage,
         _ => dependency,
     };
     /// <summary>The services of <paramref name="impacted"/>, each with its status already worked out, that the client subscribes to.</summary>

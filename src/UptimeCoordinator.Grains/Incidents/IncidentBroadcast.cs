@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Incidents;
-using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Grains.Scheduling;
 using UptimeCoordinator.Grains.Subscriptions;
@@ -84,23 +83,8 @@ internal sealed class IncidentBroadcast(IGrainFactory grains, IPersistentState<I
     }
 
     /// <summary>The incident's services and every service depending on them, each with how it fares now.</summary>
-    private async Task<BulletinServiceMessage[]> ImpactedAsync(Incident incident)
-    {
-        var impacted = new List<BulletinServiceMessage>();
-        foreach (var serviceId in incident.ServiceIds)
-        {
-            var view = await grains.GetGrain<IServiceGrain>(serviceId).GetAsync();
-            var status = StatusFor(incident, view?.Status ?? ServiceStatus.Operational);
-            var name = view?.Name ?? serviceId;
-            impacted.Add(new(serviceId, name, status, null, null));
-            foreach (var (id, dependentName) in await ImpactReach.DependentsAsync(grains, serviceId))
-            {
-                impacted.Add(new(id, dependentName, ClientExposure.ThroughDependency(status), serviceId, name));
-            }
-        }
-
-        return [.. impacted.DistinctBy(i => i.ServiceId)];
-    }
+    private Task<BulletinServiceMessage[]> ImpactedAsync(Incident incident) =>
+        ImpactReach.ImpactedAsync(grains, incident.ServiceIds, view => StatusFor(incident, view?.Status ?? ServiceStatus.Operational));
 
     /// <summary>
     /// What monitoring says while it sees trouble; otherwise, for an incident a person stands behind

@@ -1,7 +1,6 @@
 using System.Globalization;
 using UptimeCoordinator.Contracts.Maintenance;
 using UptimeCoordinator.Contracts.Notices;
-using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Domain.Maintenance;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Grains.Subscriptions;
@@ -16,22 +15,8 @@ namespace UptimeCoordinator.Grains.Maintenance;
 public static class MaintenanceReach
 {
     /// <summary>The window's services and their dependents, each with how it fares while the window runs.</summary>
-    public static async Task<BulletinServiceMessage[]> ImpactedAsync(IGrainFactory grains, IReadOnlyCollection<string> serviceIds)
-    {
-        var impacted = new List<BulletinServiceMessage>();
-        foreach (var serviceId in serviceIds)
-        {
-            var name = (await grains.GetGrain<IServiceGrain>(serviceId).GetAsync())?.Name ?? serviceId;
-            impacted.Add(new(serviceId, name, ServiceStatus.UnderMaintenance, null, null));
-            foreach (var (id, dependentName) in await ImpactReach.DependentsAsync(grains, serviceId))
-            {
-                impacted.Add(new(id, dependentName, ServiceStatus.PartialOutage, serviceId, name));
-            }
-        }
-
-        // A service that is itself in the window is under maintenance, not merely hurt through another.
-        return [.. impacted.OrderBy(i => i.ViaServiceId is null ? 0 : 1).DistinctBy(i => i.ServiceId)];
-    }
+    public static Task<BulletinServiceMessage[]> ImpactedAsync(IGrainFactory grains, IReadOnlyCollection<string> serviceIds) =>
+        ImpactReach.ImpactedAsync(grains, serviceIds, _ => ServiceStatus.UnderMaintenance);
 
     /// <summary>How maintenance on <paramref name="serviceIds"/> exposes every client it reaches.</summary>
     public static async Task<List<MaintenanceExposure>> ExposuresAsync(IGrainFactory grains, IReadOnlyCollection<string> serviceIds)

@@ -1,6 +1,9 @@
 using UptimeCoordinator.Contracts.Clients;
+using UptimeCoordinator.Contracts.Notices;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Contracts.Subscriptions;
+using UptimeCoordinator.Domain.Notices;
+using UptimeCoordinator.Domain.Services;
 
 namespace UptimeCoordinator.Grains.Subscriptions;
 
@@ -19,6 +22,30 @@ public static class ImpactReach
         var dependents = await grains.GetGrain<IServiceCatalogGrain>(IServiceCatalogGrain.Key).DependentsAsync(serviceId);
         var names = await Task.WhenAll(dependents.Select(async d => (await grains.GetGrain<IServiceGrain>(d).GetAsync())?.Name ?? d));
         return [.. dependents.Zip(names)];
+    }
+
+    /// <summary>
+    /// The services trouble on <paramref name="serviceIds"/> reaches, each with how it fares: those services
+    /// as <paramref name="statusOf"/> says (from each one's view), and every service depending on one of them
+    /// through it (<see cref="ClientExposure.ThroughDependency"/>). A service that is itself in trouble is
+    /// listed as such, not as a dependent of another.
+    /// </summary>
+    public static async Task<BulletinServiceMessage[]> ImpactedAsync(IGrainFactory grains, IEnumerable<string> serviceIds, Func<ServiceView?, ServiceStatus> statusOf)
+    {
+        var impacted = new List<BulletinServiceMessage>();
+        foreach (var serviceId in serviceIds)
+        {
+            var view = await grains.GetGrain<IServiceGrain>(serviceId).GetAsync();
+            var status = statusOf(view);
+            var name = view?.Name ?? serviceId;
+            impacted.Add(new(serviceId, name, status, null, null));
+            foreach (var (id, dependentName) in await DependentsAsync(grains, serviceId))
+            {
+                impacted.Add(new(id, dependentName, ClientExposure.ThroughDependency(status), serviceId, name));
+            }
+        }
+
+        return [.. impacted.OrderBy(i => i.ViaServiceId is null ? 0 : 1).DistinctBy(i => i.ServiceId)];
     }
 
     /// <summary>Every client subscribed to one of <paramref name="serviceIds"/>.</summary>
