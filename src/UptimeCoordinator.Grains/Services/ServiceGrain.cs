@@ -77,7 +77,7 @@ public sealed class ServiceGrain(
 
         // A window would start on a service that no longer exists, and tell its clients about nothing.
         var windows = await GrainFactory.GetGrain<IMaintenanceIndexGrain>(IMaintenanceIndexGrain.Key)
-            .ListAsync(new MaintenanceIndexQuery([MaintenanceStage.Scheduled, MaintenanceStage.InProgress], null, null, null, int.MaxValue));
+            .ListAsync(new MaintenanceIndexQuery([MaintenanceStage.Scheduled, MaintenanceStage.InProgress], Id, null, null, int.MaxValue));
         var windowId = State.Maintenance?.WindowId ?? windows.FirstOrDefault(w => w.ServiceIds.Contains(Id, StringComparer.Ordinal))?.Id;
         if (windowId is not null)
         {
