@@ -2,7 +2,7 @@ using UptimeCoordinator.Domain.Incidents;
 
 namespace UptimeCoordinator.Contracts.Clients;
 
-/// <summary>An open incident as one client sees it: its stage, ETA, latest update and how long it has lasted (ISO 8601).</summary>
+/// <summary>An open incident as one client sees it: its stage, ETA, latest update, its public timeline and how long it has lasted (ISO 8601).</summary>
 [GenerateSerializer, Alias("uc.ClientIncidentView")]
 public sealed record ClientIncidentView(
     [property: Id(0)] string Id,
@@ -16,4 +16,5 @@ public sealed record ClientIncidentView(
     [property: Id(8)] DateTimeOffset? NextUpdateBy,
     [property: Id(9)] string[] AffectedServiceIds,
     [property: Id(10)] Costs.MoneyView? CostSoFar = null,
-    [property: Id(11)] Costs.MoneyView? CostPerHour = null);
+    [property: Id(11)] Costs.MoneyView? CostPerHour = null,
+    [property: Id(12)] Incidents.TimelineEntryView[]? Updates = null);

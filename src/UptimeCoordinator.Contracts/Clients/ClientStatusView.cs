@@ -4,7 +4,8 @@ namespace UptimeCoordinator.Contracts.Clients;
 
 /// <summary>
 /// What a client sees: its worst current status, the services of its that are affected and the
-/// open incidents behind them, and the maintenance windows in progress on its services.
+/// open incidents behind them, the maintenance windows in progress on its services, and the
+/// follow-up questions it has not answered yet.
 /// </summary>
 [GenerateSerializer, Alias("uc.ClientStatusView")]
 public sealed record ClientStatusView(
@@ -17,4 +18,5 @@ public sealed record ClientStatusView(
     [property: Id(6)] DateTimeOffset AsOf,
     [property: Id(7)] Costs.MoneyView? TotalCost = null,
     [property: Id(8)] Costs.MoneyView? CostPerHour = null,
-    [property: Id(9)] ClientMaintenanceView[]? Maintenance = null);
+    [property: Id(9)] ClientMaintenanceView[]? Maintenance = null,
+    [property: Id(10)] ClientAskView[]? Asks = null);

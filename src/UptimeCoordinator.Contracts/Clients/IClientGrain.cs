@@ -79,6 +79,14 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("MaintenanceExposure"), ReadOnly, AlwaysInterleave]
     Task<MaintenanceExposureMessage?> MaintenanceExposureAsync(string[] windowServices, string[] dependentServices);
 
+    /// <summary>One notice of the log; null when the client or the notice does not exist.</summary>
+    [Alias("GetNotice"), ReadOnly]
+    Task<NoticeView?> GetNoticeAsync(string noticeId);
+
+    /// <summary>Sends a failed notice again, under the same id, now.</summary>
+    [Alias("RetryNotice")]
+    Task<NoticeRetryResult> RetryNoticeAsync(string noticeId);
+
     /// <summary>Records how a dispatch of one notice ended.</summary>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(NoticeOutcomeMessage outcome);

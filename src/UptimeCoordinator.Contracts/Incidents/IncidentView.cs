@@ -26,7 +26,8 @@ public sealed record IncidentView(
     [property: Id(18)] IncidentReportView[] Reports,
     [property: Id(19)] IncidentFeedbackView[] Feedback,
     [property: Id(20)] IncidentFiguresView Figures,
-    [property: Id(21)] Costs.CostAcrossClientsView? Cost = null)
+    [property: Id(21)] Costs.CostAcrossClientsView? Cost = null,
+    [property: Id(22)] AffectedClientView[]? AffectedClients = null)
 {
     public static IncidentView From(Incident incident, TimeSpan updateInterval) => new(
         incident.Id,

@@ -43,6 +43,22 @@ public sealed class NoticeOutbox
     }
 
     /// <summary>
+    /// Puts a failed notice back in the queue, due at <paramref name="now"/>, under its own id: the
+    /// receiver that did get an earlier attempt can tell it is the same message. False unless it failed.
+    /// </summary>
+    public bool Retry(string id, DateTimeOffset now)
+    {
+        if (Find(id) is not { State: NoticeState.Failed } notice)
+        {
+            return false;
+        }
+
+        notice.State = NoticeState.Pending;
+        notice.DueAt = now;
+        return true;
+    }
+
+    /// <summary>
     /// Applies a delivery outcome; false when it changes nothing (a repeat, or an unknown id).
     /// A notice reported sent is recorded as sent whatever it was, because that is what happened.
     /// </summary>

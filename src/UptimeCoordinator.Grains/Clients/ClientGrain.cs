@@ -227,6 +227,7 @@ public sealed partial class ClientGrain(
     {
         WakeUp.Dispatch.Forget(outcome.NoticeId);
         var firstToClient = outcome.State == NoticeState.Sent && IsFirstClientNotice(outcome.NoticeId);
+        var wasFailed = State.Outbox.Find(outcome.NoticeId)?.State == NoticeState.Failed;
         if (State.Outbox.Record(outcome.NoticeId, outcome.State, outcome.Attempts, outcome.Error, outcome.At))
         {
             if (firstToClient)
@@ -238,6 +239,7 @@ public sealed partial class ClientGrain(
             await state.WriteOrDiscardAsync(this);
             await WakeUp.SyncReminderAsync();
             await this.PublishChangeAsync(NoticeChanged.Of(Id, State.Outbox.Find(outcome.NoticeId)!, time.GetUtcNow()), logger);
+            await TellAttentionAsync(outcome.NoticeId, wasFailed, outcome.At);
 
             // The next notice of the same story may have been waiting for this one.
             WakeUp.DispatchDue();

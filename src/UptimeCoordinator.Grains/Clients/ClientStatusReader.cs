@@ -2,6 +2,7 @@ using UptimeCoordinator.Contracts.Clients;
 using UptimeCoordinator.Contracts.Costs;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Domain.Incidents;
+using UptimeCoordinator.Domain.Notices;
 using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Domain.Time;
 
@@ -37,7 +38,8 @@ internal static class ClientStatusReader
                 incident?.NextUpdateDue ?? impact.NextUpdateBy,
                 [.. impact.Affected.Select(a => a.ServiceId)],
                 cost?.Cost,
-                cost?.RatePerHour);
+                cost?.RatePerHour,
+                incident is null ? [] : [.. incident.Timeline.Where(e => e.Kind.IsPublic())]);
         }).ToArray();
         var maintenance = state.MaintenanceInProgress.Values.OrderBy(m => m.Start).ToArray();
 
@@ -48,6 +50,33 @@ internal static class ClientStatusReader
             client.Id, client.Name, client.TimeZone, worst, affected, views, now,
             currency is null ? null : new MoneyView(views.Sum(v => v.CostSoFar?.Amount ?? 0m), currency),
             currency is null ? null : new MoneyView(views.Sum(v => v.CostPerHour?.Amount ?? 0m), currency),
-            maintenance);
+            maintenance,
+            await UnansweredAsync(grains, state, now));
+    }
+
+    /// <summary>How far back a follow-up question still shows as waiting for an answer.</summary>
+    public static readonly TimeSpan AskStaysOpen = TimeSpan.FromDays(14);
+
+    /// <summary>The follow-up and survey questions sent to the client lately that nobody of the client has answered.</summary>
+    private static async Task<ClientAskView[]> UnansweredAsync(IGrainFactory grains, ClientState state, DateTimeOffset now)
+    {
+        var asked = state.Outbox.Notices
+            .Where(n => n.Kind is NoticeKind.IncidentFollowUp or NoticeKind.IncidentSurvey
+                && n.State is not NoticeState.Superseded && n.CreatedAt >= now - AskStaysOpen)
+            .GroupBy(n => n.SubjectId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(n => n.CreatedAt)!)
+            .ToList();
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+
+        var incidents = await Task.WhenAll(asked.Select(n => grains.GetGrain<IIncidentGrain>(n.SubjectId).GetAsync()));
+        var clientId = state.Definition!.Id;
+        return [.. asked.Zip(incidents)
+            .Where(p => p.Second is { Stage: IncidentStage.Resolved or IncidentStage.Closed } incident
+                && incident.Feedback.All(f => f.ClientId != clientId))
+            .Select(p => new ClientAskView(p.First.SubjectId, p.Second!.Title, p.First.Kind, p.First.CreatedAt))
+            .OrderByDescending(a => a.AskedAt)];
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using UptimeCoordinator.Host.Pages;
 
 namespace UptimeCoordinator.Host.Auth;
 
@@ -10,8 +11,9 @@ public static class ApiKeyAuthExtensions
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         builder.Services
-            .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddAuthentication(PageCookies.DefaultScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPageCookies();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.OpsPolicy, p => p.RequireRole(Roles.Ops))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Monitor, Roles.Ops));

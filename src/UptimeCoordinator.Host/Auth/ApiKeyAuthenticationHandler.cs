@@ -32,14 +32,21 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Role, role.StartsWith(Roles.ClientPrefix, StringComparison.Ordinal) ? Roles.Client : role) };
-        if (role.StartsWith(Roles.ClientPrefix, StringComparison.Ordinal))
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(ClaimsFor(role), SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <summary>The claims a key's role stands for: its role, and for a client key the client's id.</summary>
+    public static List<Claim> ClaimsFor(string role)
+    {
+        var isClient = role.StartsWith(Roles.ClientPrefix, StringComparison.Ordinal);
+        var claims = new List<Claim> { new(ClaimTypes.Role, isClient ? Roles.Client : role) };
+        if (isClient)
         {
             claims.Add(new Claim(Roles.ClientIdClaim, role[Roles.ClientPrefix.Length..]));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return claims;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

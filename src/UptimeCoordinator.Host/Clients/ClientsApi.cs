@@ -18,6 +18,9 @@ namespace UptimeCoordinator.Host.Clients;
 public static class ClientsApi
 {
     private static readonly TimeSpan MaxCostRange = TimeSpan.FromDays(400);
+    private const int DefaultUptimeDays = 90;
+    private const int MaxUptimeDays = 400;
+    private const int MaxNoticeIdLength = 1000;
 
     public static RouteGroupBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
@@ -26,6 +29,8 @@ public static class ClientsApi
         ops.MapPut("/{id}", PutAsync).WithName("PutClient").WithSummary("Create or replace a client with its subscriptions and contacts");
         ops.MapDelete("/{id}", DeleteAsync).WithName("DeleteClient").WithSummary("Remove a client and its notice log");
         ops.MapGet("/", ListAsync).WithName("ListClients").WithSummary("Clients, paginated by id");
+        ops.MapPost("/{id}/notices/{noticeId}/retry", RetryNoticeAsync).WithName("RetryClientNotice")
+            .WithSummary("Send a failed notice again, now, under the same notice id (so a receiver that got an earlier attempt can de-duplicate)");
 
         var readers = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Ops, Roles.Client));
         readers.MapGet("/{id}", GetAsync).WithName("GetClient").WithSummary("A client (ops, or that client's own key)");
@@ -33,6 +38,8 @@ public static class ClientsApi
             .WithSummary("What the client sees: affected services, open incidents with stage, ETA, latest update and duration");
         readers.MapGet("/{id}/notices", ListNoticesAsync).WithName("ListClientNotices")
             .WithSummary("Every notice sent or due to the client's contacts, newest first, with its delivery state");
+        readers.MapGet("/{id}/services", ServicesAsync).WithName("GetClientServices")
+            .WithSummary("The services the client uses, each with the status the client sees now (its own, or worse through a dependency)");
         readers.MapGet("/{id}/cost", CostAsync).WithName("GetClientCost")
             .WithSummary("Downtime cost over [from, to) (default: this month so far, in the client's zone), by incident and by service");
         readers.MapGet("/{id}/sla", SlaAsync).WithName("GetClientSla")
@@ -77,6 +84,27 @@ public static class ClientsApi
         Readable(user, id) && await grains.GetGrain<IClientGrain>(id).GetStatusAsync() is { } view
             ? TypedResults.Ok(view)
             : NotFound(id);
+
+    private static async Task<Results<Ok<ClientServicesView>, ProblemHttpResult>> ServicesAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        Readable(user, id) && await ClientServicesReader.ReadAsync(grains, id) is { } view
+            ? TypedResults.Ok(view)
+            : NotFound(id);
+
+    private static async Task<Results<Accepted<NoticeView>, ProblemHttpResult>> RetryNoticeAsync(string id, string noticeId, IGrainFactory grains)
+    {
+        if (!ClientId.IsValid(id) || noticeId.Length > MaxNoticeIdLength)
+        {
+            return NotFound(id);
+        }
+
+        var result = await grains.GetGrain<IClientGrain>(id).RetryNoticeAsync(noticeId);
+        return result.Outcome switch
+        {
+            NoticeRetryOutcome.Retried => TypedResults.Accepted($"/api/v1/clients/{id}/notices", result.Notice!),
+            NoticeRetryOutcome.NotFailed => Problems.Conflict("Notice not failed", $"Notice '{noticeId}' is {WireNames.Of(result.Notice!.State)}: only a failed notice is sent again."),
+            _ => Problems.NotFound($"Notice '{noticeId}' of client '{id}'"),
+        };
+    }
 
     private static async Task<Results<Ok<Page<NoticeView>>, ValidationProblem, ProblemHttpResult>> ListNoticesAsync(
         string id, string? limit, string? cursor, ClaimsPrincipal user, IGrainFactory grains)
@@ -141,9 +169,9 @@ public static class ClientsApi
 
         var errors = new ValidationErrors();
         var (year, number) = SlaMonth.Containing(TimeZones.Find(client.TimeZone), time.GetUtcNow());
-        if (month is not null && !TryParseMonth(month, out year, out number))
+        if (month is not null && !QueryMonth.TryParse(month, out year, out number))
         {
-            errors.Add("month", "must be a calendar month as YYYY-MM, such as 2026-12");
+            errors.Add("month", QueryMonth.Expected);
         }
 
         if (format is not (null or "json" or "csv"))
@@ -164,14 +192,6 @@ public static class ClientsApi
         return format == "csv"
             ? Results.Text(sla.Csv, "text/csv; charset=utf-8")
             : TypedResults.Ok(sla.Report);
-    }
-
-    private static bool TryParseMonth(string text, out int year, out int month)
-    {
-        year = month = 0;
-        return text.Length == 7 && text[4] == '-'
-            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 9998
-            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>

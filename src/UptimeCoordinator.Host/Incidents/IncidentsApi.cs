@@ -27,7 +27,7 @@ public static class IncidentsApi
     {
         var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
         var ops = group.MapGroup("").RequireAuthorization(Roles.OpsPolicy);
-        ops.MapGet("/", ListAsync).WithName("ListIncidents").WithSummary("Incidents, newest first; state=open (default) or all");
+        ops.MapGet("/", ListAsync).WithName("ListIncidents").WithSummary("Incidents, newest first; state=open (default) or all; include=cost adds each one's running cost and affected clients");
         ops.MapGet("/stats", StatsAsync).WithName("GetIncidentStats")
             .WithSummary("MTTA, MTTR, mean time to client notice, mean rating and reopen rate of incidents opened in [from, to) (default: the last 30 days)");
         ops.MapGet("/{id}", GetAsync).WithName("GetIncident")
@@ -53,12 +53,17 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<Page<IncidentView>>, ValidationProblem>> ListAsync(
-        string? state, string? limit, string? cursor, IGrainFactory grains)
+        string? state, string? include, string? limit, string? cursor, IGrainFactory grains, TimeProvider time)
     {
         var errors = new ValidationErrors();
         if (state is not (null or "open" or "all"))
         {
             errors.Add("state", "must be open or all");
+        }
+
+        if (include is not (null or "cost"))
+        {
+            errors.Add("include", "must be cost: each incident's running cost and the clients it reaches");
         }
 
         if (!PageRequest.TryParse(limit, cursor, errors, out var page))
@@ -67,13 +72,18 @@ public static class IncidentsApi
         }
 
         var ids = await grains.GetGrain<IIncidentIndexGrain>(IIncidentIndexGrain.Key).ListAsync(state != "all", page.After, page.Limit);
-        var views = await Task.WhenAll(ids.Ids.Select(i => grains.GetGrain<IIncidentGrain>(i).GetAsync()));
+        var now = time.GetUtcNow();
+        var views = await Task.WhenAll(ids.Ids.Select(async i =>
+        {
+            var view = await grains.GetGrain<IIncidentGrain>(i).GetAsync();
+            return view is not null && include == "cost" ? await CostAcrossClients.AddToAsync(grains, view, now) : view;
+        }));
         return TypedResults.Ok(new Page<IncidentView>([.. views.OfType<IncidentView>()], PageRequest.Encode(ids.NextAfter)));
     }
 
     private static async Task<Results<Ok<IncidentView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, TimeProvider time) =>
         id.Length <= MaxIdLength && await grains.GetGrain<IIncidentGrain>(id).GetAsync() is { } view
-            ? TypedResults.Ok(view with { Cost = await CostAcrossClients.OfIncidentAsync(grains, view.Id, view.ServiceIds, time.GetUtcNow()) })
+            ? TypedResults.Ok(await CostAcrossClients.AddToAsync(grains, view, time.GetUtcNow()))
             : NotFound(id);
 
     private static async Task<Results<Ok<IncidentStatsView>, ValidationProblem>> StatsAsync(string? from, string? to, IGrainFactory grains, TimeProvider time)

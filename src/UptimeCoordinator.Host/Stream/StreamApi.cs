@@ -27,7 +27,7 @@ public static class StreamApi
     }
 
     public static RouteHandlerBuilder MapStreamApi(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, StreamChanges)
+        app.MapGet(Path, StreamChangesAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Ops, Roles.Client))
             .WithTags("Stream")
             .WithName("StreamChanges")
@@ -39,12 +39,12 @@ public static class StreamApi
                 "Last-Event-ID (header, or ?lastEventId=) to resume: the events this host still buffers after " +
                 "that id (the last Stream:ReplayBufferSize, 1000) are sent first; an id it cannot place (older " +
                 "than its buffer, or from another host or an earlier run) replays the whole buffer. Events carry " +
-                "state, not deltas, so a repeat is harmless. Ops see everything; a client key sees the changes " +
-                "that affect that client; monitor keys may not read the stream. A connection that falls more " +
+                "state, not deltas, so a repeat is harmless. Ops see everything; a client key sees its own notices " +
+                "and the service, incident and maintenance changes on the services it uses or depends on; monitor keys may not read the stream. A connection that falls more " +
                 "than Stream:SubscriberBufferSize events behind is closed, to resume with Last-Event-ID.");
 
-    private static Results<ChangeStreamResult, ValidationProblem> StreamChanges(
-        HttpContext context, string? lastEventId, ChangeFeed feed, IOptions<ChangeStreamOptions> options)
+    private static async Task<Results<ChangeStreamResult, ValidationProblem>> StreamChangesAsync(
+        HttpContext context, string? lastEventId, ChangeFeed feed, IOptions<ChangeStreamOptions> options, IGrainFactory grains, TimeProvider time)
     {
         var errors = new ValidationErrors();
         var header = context.Request.Headers[LastEventIdHeader].ToString();
@@ -54,7 +54,7 @@ public static class StreamApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), detail: "Resume from an event id this stream sent.");
         }
 
-        return new ChangeStreamResult(feed, resumeFrom, StreamAudience.For(context.User), options.Value.HeartbeatInterval);
+        return new ChangeStreamResult(feed, resumeFrom, await StreamAudience.ForAsync(context.User, grains, time), options.Value.HeartbeatInterval);
     }
 
     private static long? ParseEventId(string? text, string name, ValidationErrors errors)

@@ -7,23 +7,32 @@ namespace UptimeCoordinator.Host.Stream;
 /// <summary>Which changes a caller may see on the live stream, by the role of its API key.</summary>
 internal static class StreamAudience
 {
-    public static Func<ChangeEvent, bool> For(ClaimsPrincipal user)
+    public static async Task<Func<ChangeEvent, bool>> ForAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
     {
         if (user.IsInRole(Roles.Ops))
         {
             return static _ => true;
         }
 
-        return user.FindFirstValue(Roles.ClientIdClaim) is { } clientId
-            ? change => AffectsClient(clientId, change)
-            : static _ => false;
+        if (user.FindFirstValue(Roles.ClientIdClaim) is not { } clientId)
+        {
+            return static _ => false;
+        }
+
+        var reach = await ClientReach.LoadAsync(clientId, grains, time);
+        return change => AffectsClient(reach, change);
     }
 
     /// <summary>
-    /// What a client key sees: the notices addressed to its own client. Service and incident changes
-    /// are not admitted yet: which services a client reaches (directly or through dependencies) would
-    /// need a grain call per event here.
+    /// What a client key sees: its own notices, and the service, incident and maintenance changes on
+    /// services it uses or depends on. Another client's notices never show, even about a shared service.
     /// </summary>
-    private static bool AffectsClient(string clientId, ChangeEvent change) =>
-        change is NoticeChanged notice && notice.ClientId == clientId;
+    private static bool AffectsClient(ClientReach reach, ChangeEvent change) => change switch
+    {
+        NoticeChanged notice => notice.ClientId == reach.ClientId,
+        ServiceStatusChanged status => reach.Touches([status.ServiceId]),
+        IncidentChanged incident => reach.Touches(incident.ServiceIds),
+        MaintenanceChanged window => reach.Touches(window.ServiceIds),
+        _ => false,
+    };
 }

@@ -23,6 +23,7 @@ using UptimeCoordinator.Domain.Sla;
 using UptimeCoordinator.Grains.Clients;
 using UptimeCoordinator.Grains.Incidents;
 using UptimeCoordinator.Grains.Maintenance;
+using UptimeCoordinator.Grains.Notices;
 using UptimeCoordinator.Grains.Services;
 using UptimeCoordinator.Grains.Subscriptions;
 using UptimeCoordinator.Grains.Tests.Infrastructure;
@@ -111,6 +112,16 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             [new ImpactedServiceMessage("db", "Database", null), new ImpactedServiceMessage("web", "Web", "db")]),
         new FanOutRequest(new ServiceTransitionMessage(ServiceTransitionKind.Open, "db-1", "db", 7, ServiceStatus.Operational,
             ServiceStatus.MajorOutage, Noon, "am", "fp-1", "boom"), "Database"),
+        new ClientStatusView("acme", "Acme", "UTC", ServiceStatus.MajorOutage, [],
+            [new ClientIncidentView("db-1", "db: major outage", IncidentSeverity.Critical, IncidentStage.Acknowledged, Noon, "PT5M", Noon.AddHours(1), null, null, ["db"],
+                new MoneyView(3m, "EUR"), new MoneyView(36m, "EUR"),
+                [new TimelineEntryView(Noon, TimelineEntryKind.Acknowledged, IncidentStage.Acknowledged, "alice", null, null, "on it", Noon.AddHours(1))])],
+            Noon, null, null, [], [new ClientAskView("db-0", "db: slow", NoticeKind.IncidentSurvey, Noon)]),
+        new IncidentView("db-1", "db: major outage", ["db"], IncidentSeverity.Critical, IncidentStage.Detected, Noon, null, 0, [], IncidentOrigin.Monitoring,
+            null, null, null, null, null, null, null, null, [], [], new IncidentFiguresView(null, null, null, 0, 0), null, [new AffectedClientView("acme", "Acme")]),
+        new FailedNoticePage([new FailedNoticeEntry("acme", "n-1", Noon)], "acme/n-1"),
+        new NoticeRetryResult(NoticeRetryOutcome.NotFailed, new NoticeView("n-1", NoticeKind.IncidentDetected, NoticeChannel.Webhook, "alice", "db-1",
+            "https://h.example", "S", "T", NoticeState.Sent, 1, null, Noon, Noon, Noon, Noon)),
     };
 
     [Theory]
@@ -171,6 +182,7 @@ public sealed class RoundTripTests(ClusterFixture fixture)
             Entries = { ["db-1"] = new IncidentIndexEntry("db-1", Noon, true), ["db-0"] = new IncidentIndexEntry("db-0", Noon, false, IncidentStage.Closed, Noon, Noon, Noon, 1, 9, 2) },
         });
         AssertStorageRoundTrip(new ServiceCatalogState { DependsOn = { ["web"] = ["db"], ["db"] = [] } });
+        AssertStorageRoundTrip(new NoticeAttentionState { Failed = [new FailedNoticeEntry("acme", "n-1", Noon), new FailedNoticeEntry("globex", "n-1", Noon.AddMinutes(1))] });
     }
 
     [Fact]
