@@ -14,6 +14,7 @@ public static class ApiKeyAuthExtensions
             .AddAuthentication(PageCookies.DefaultScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddPageCookies();
+        builder.AddPageKeyRing();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.OpsPolicy, p => p.RequireRole(Roles.Ops))
             .AddPolicy(Roles.IngestPolicy, p => p.RequireRole(Roles.Monitor, Roles.Ops));
