@@ -87,6 +87,10 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("RetryNotice")]
     Task<NoticeRetryResult> RetryNoticeAsync(string noticeId);
 
+    /// <summary>Per subscribed service, the uptime of each of the last <paramref name="days"/> days in the client's zone; null when the client does not exist.</summary>
+    [Alias("Uptime"), ReadOnly]
+    Task<ClientUptimeView?> UptimeAsync(int days);
+
     /// <summary>Records how a dispatch of one notice ended.</summary>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(NoticeOutcomeMessage outcome);

@@ -40,6 +40,8 @@ public static class ClientsApi
             .WithSummary("Every notice sent or due to the client's contacts, newest first, with its delivery state");
         readers.MapGet("/{id}/services", ServicesAsync).WithName("GetClientServices")
             .WithSummary("The services the client uses, each with the status the client sees now (its own, or worse through a dependency)");
+        readers.MapGet("/{id}/uptime", UptimeAsync).WithName("GetClientUptime")
+            .WithSummary("Per service the client uses, its uptime each day of the last days=1..400 (default 90) in the client's zone");
         readers.MapGet("/{id}/cost", CostAsync).WithName("GetClientCost")
             .WithSummary("Downtime cost over [from, to) (default: this month so far, in the client's zone), by incident and by service");
         readers.MapGet("/{id}/sla", SlaAsync).WithName("GetClientSla")
@@ -89,6 +91,23 @@ public static class ClientsApi
         Readable(user, id) && await ClientServicesReader.ReadAsync(grains, id) is { } view
             ? TypedResults.Ok(view)
             : NotFound(id);
+
+    private static async Task<Results<Ok<ClientUptimeView>, ValidationProblem, ProblemHttpResult>> UptimeAsync(
+        string id, string? days, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!Readable(user, id))
+        {
+            return NotFound(id);
+        }
+
+        var count = DefaultUptimeDays;
+        if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxUptimeDays))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [$"must be a whole number from 1 to {MaxUptimeDays}"] });
+        }
+
+        return await grains.GetGrain<IClientGrain>(id).UptimeAsync(count) is { } uptime ? TypedResults.Ok(uptime) : NotFound(id);
+    }
 
     private static async Task<Results<Accepted<NoticeView>, ProblemHttpResult>> RetryNoticeAsync(string id, string noticeId, IGrainFactory grains)
     {
