@@ -1,6 +1,7 @@
 using UptimeCoordinator.Host.Auth;
 using UptimeCoordinator.Host.Clients;
 using UptimeCoordinator.Host.Costs;
+using UptimeCoordinator.Host.Demo;
 using UptimeCoordinator.Host.Errors;
 using UptimeCoordinator.Host.Events;
 using UptimeCoordinator.Host.Feedback;
@@ -14,7 +15,7 @@ using UptimeCoordinator.Host.Probes;
 using UptimeCoordinator.Host.Services;
 using UptimeCoordinator.Host.Stream;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoSwitch.Translate(args));
 builder.AddCoordinatorSilo();
 builder.AddCoordinatorApi();
 builder.AddCoordinatorTelemetry();
@@ -22,6 +23,7 @@ builder.AddApiKeyAuth();
 builder.AddChangeStream();
 builder.AddIntegrations();
 builder.AddClientNotices();
+builder.AddDemoMode();
 
 var app = builder.Build();
 app.UseCoordinatorErrors();
@@ -43,6 +45,7 @@ app.MapFeedbackPage();
 app.MapWebPages();
 app.MapIntegrationsApi();
 app.MapStreamApi();
+app.MapDemo();
 app.Run();
 
 /// <summary>Entry point, public so that tests can host it with WebApplicationFactory.</summary>
