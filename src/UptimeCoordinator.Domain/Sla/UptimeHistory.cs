@@ -5,63 +5,90 @@ namespace UptimeCoordinator.Domain.Sla;
 
 /// <summary>
 /// Day-by-day uptime of a client's services from its impact ledger, for the bars of a status page.
-/// Each service's spans are swept once, boundary by boundary (span edges and local midnights): between
-/// two boundaries nothing changes, so a stretch adds its length at the worst status active, and
-/// overlapping incidents count once.
+/// Each service's spans are sorted once and swept boundary by boundary (span edges and local
+/// midnights): between two boundaries nothing changes, so a stretch adds its length at the worst
+/// status active, and overlapping incidents count once.
 /// </summary>
 public static class UptimeHistory
 {
+    /// <summary>As far back as the ledger keeps spans (<see cref="ImpactLedger.Keep"/>).</summary>
     public const int MaxDays = 400;
 
     /// <summary>
     /// Per service, one entry per calendar day in <paramref name="zone"/>, oldest first: the
-    /// <paramref name="days"/> days ending with today, which counts up to <paramref name="now"/>.
-    /// A status weighs as <paramref name="terms"/> say (the SLA's weights); planned work shows as
-    /// maintenance minutes and does not lower the percentage, as on a public status page.
+    /// <paramref name="days"/> days ending with today, which counts up to <paramref name="now"/>,
+    /// weighing each status as <see cref="SlaTerms.Default"/> does.
     /// </summary>
+    public static IReadOnlyList<ServiceUptimeHistory> Daily(
+        IEnumerable<ImpactSpan> spans, IReadOnlyList<string> serviceIds, TimeZoneInfo zone, int days, DateTimeOffset now) =>
+        Daily(spans, serviceIds, zone, days, now, SlaTerms.Default);
+
+    /// <summary>
+    /// Per service, one entry per calendar day in <paramref name="zone"/>, oldest first: the
+    /// <paramref name="days"/> days ending with today, which counts up to <paramref name="now"/>.
+    /// A minute is down when the SLA of <paramref name="terms"/> would count any of it down
+    /// (<see cref="SlaTerms.WeightOf"/> above 0), and the percentages lose what the SLA loses.
+    /// Maintenance shows as maintenance minutes and costs nothing: the ledger cannot tell whether
+    /// it was announced in time, and a status page does not count planned work against uptime.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is not 1..<see cref="MaxDays"/>.</exception>
     public static IReadOnlyList<ServiceUptimeHistory> Daily(
         IEnumerable<ImpactSpan> spans, IReadOnlyList<string> serviceIds, TimeZoneInfo zone, int days, DateTimeOffset now, SlaTerms terms)
     {
+        ArgumentNullException.ThrowIfNull(spans);
+        ArgumentNullException.ThrowIfNull(serviceIds);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
-        var bounds = DayBounds(zone, days, now);
+
+        var calendar = DayCalendar(zone, days, now);
         var byService = spans.ToLookup(s => s.ServiceId, StringComparer.Ordinal);
-        return [.. serviceIds.Select(id => Measure(id, byService[id], bounds, now, terms))];
+        return [.. serviceIds.Select(id => Measure(id, byService[id], calendar, terms))];
     }
 
-    /// <summary>The local midnights that start each day, as instants, and <paramref name="now"/> after the last.</summary>
-    private static (DateOnly Date, long Start, long End)[] DayBounds(TimeZoneInfo zone, int days, DateTimeOffset now)
+    /// <summary>Each day's date and first instant, oldest first; the last day ends at <paramref name="now"/>.</summary>
+    private static (DateOnly[] Dates, long[] Bounds) DayCalendar(TimeZoneInfo zone, int days, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        return [.. Enumerable.Range(0, days).Select(i =>
+        var dates = new DateOnly[days];
+        var bounds = new long[days + 1];
+        for (var i = 0; i < days; i++)
         {
-            var date = today.AddDays(i - days + 1);
-            var end = i == days - 1 ? now.UtcTicks : Midnight(zone, date.AddDays(1));
-            return (date, Midnight(zone, date), end);
-        })];
+            dates[i] = today.AddDays(i - days + 1);
+            bounds[i] = StartOfDay(zone, dates[i]);
+        }
+
+        bounds[days] = now.UtcTicks;
+        return (dates, bounds);
     }
 
-    /// <summary>The first instant of a local date: midnight, or the first valid time after it when a DST jump skips midnight.</summary>
-    private static long Midnight(TimeZoneInfo zone, DateOnly date)
+    /// <summary>
+    /// The first instant whose local date is <paramref name="date"/>: when a clock change skips
+    /// midnight the day starts where the clocks land, and when midnight repeats it starts at the first.
+    /// </summary>
+    private static long StartOfDay(TimeZoneInfo zone, DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
         while (zone.IsInvalidTime(local))
         {
-            local = local.AddMinutes(15);
+            local = local.AddMinutes(1);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).UtcTicks;
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return local.Ticks - offset.Ticks;
     }
 
-    private static ServiceUptimeHistory Measure(string serviceId, IEnumerable<ImpactSpan> spans, (DateOnly Date, long Start, long End)[] bounds, DateTimeOffset now, SlaTerms terms)
+    private static ServiceUptimeHistory Measure(string serviceId, IEnumerable<ImpactSpan> spans, (DateOnly[] Dates, long[] Bounds) calendar, SlaTerms terms)
     {
-        var first = bounds[0].Start;
-        var last = now.UtcTicks;
+        var (dates, bounds) = calendar;
+        var first = bounds[0];
+        var now = bounds[^1];
         var edges = new List<(long At, ServiceStatus Status, int Delta)>();
         foreach (var span in spans)
         {
             var from = Math.Max(span.From.UtcTicks, first);
-            var to = Math.Min(span.To?.UtcTicks ?? last, last);
+            var to = Math.Min(span.To?.UtcTicks ?? now, now);
             if (from < to && span.Status != ServiceStatus.Operational)
             {
                 edges.Add((from, span.Status, +1));
@@ -70,62 +97,101 @@ public static class UptimeHistory
         }
 
         edges.Sort((a, b) => a.At.CompareTo(b.At));
-        var active = new int[Enum.GetValues<ServiceStatus>().Length];
+        var active = new ActiveStatuses(terms);
         var next = 0;
-        var result = new List<DayUptime>(bounds.Length);
-        double allLost = 0, allLength = 0;
-        foreach (var (date, start, end) in bounds)
+        var result = new DayUptime[dates.Length];
+        double lostTicks = 0;
+        for (var day = 0; day < dates.Length; day++)
         {
-            var day = new DayTally();
-            var at = start;
-            while (at < end)
+            var tally = new DayTally();
+            for (var at = bounds[day]; at < bounds[day + 1];)
             {
-                while (next < edges.Count && edges[next].At <= at)
+                for (; next < edges.Count && edges[next].At <= at; next++)
                 {
-                    active[(int)edges[next].Status] += edges[next].Delta;
-                    next++;
+                    active.Apply(edges[next].Status, edges[next].Delta);
                 }
 
-                var until = next < edges.Count ? Math.Min(edges[next].At, end) : end;
-                day.Add(Worst(active), until - at, terms);
+                var until = next < edges.Count ? Math.Min(edges[next].At, bounds[day + 1]) : bounds[day + 1];
+                tally.Add(active, until - at);
                 at = until;
             }
 
-            var length = end - start;
-            allLost += day.LostTicks;
-            allLength += length;
-            result.Add(day.ToDay(date, length));
+            lostTicks += tally.LostTicks;
+            result[day] = tally.ToDay(dates[day], bounds[day + 1] - bounds[day]);
         }
 
-        return new ServiceUptimeHistory(serviceId, Percent(allLost, allLength), result);
+        return new ServiceUptimeHistory(serviceId, Percent(now - first, lostTicks), result);
     }
+
+    private static double Percent(long lengthTicks, double lostTicks) =>
+        SlaCalculator.UptimePercent((double)lengthTicks / TimeSpan.TicksPerMinute, lostTicks / TimeSpan.TicksPerMinute);
 
     /// <summary>Trouble outranks planned work, and a worse outage a lesser one.</summary>
     private static int Rank(ServiceStatus status) => status switch
     {
-        ServiceStatus.MajorOutage => 4,
-        ServiceStatus.PartialOutage => 3,
-        ServiceStatus.DegradedPerformance => 2,
+        ServiceStatus.Operational => 0,
         ServiceStatus.UnderMaintenance => 1,
-        _ => 0,
+        ServiceStatus.DegradedPerformance => 2,
+        ServiceStatus.PartialOutage => 3,
+
+        // As SlaTerms.WeightOf: a status this code does not know is not evidence of health.
+        _ => 4,
     };
 
-    private static ServiceStatus Worst(int[] active)
+    /// <summary>The statuses in force at one instant, counted, since several incidents may hold the same one.</summary>
+    private sealed class ActiveStatuses(SlaTerms terms)
     {
-        var worst = ServiceStatus.Operational;
-        for (var i = 0; i < active.Length; i++)
+        private readonly Dictionary<ServiceStatus, int> counts = [];
+        private bool stale;
+
+        public ServiceStatus Worst { get; private set; } = ServiceStatus.Operational;
+
+        /// <summary>The share of the time the SLA counts down: the heaviest of the trouble statuses, once.</summary>
+        public double Weight { get; private set; }
+
+        public bool Trouble { get; private set; }
+
+        public bool Maintenance { get; private set; }
+
+        public void Apply(ServiceStatus status, int delta)
         {
-            if (active[i] > 0 && Rank((ServiceStatus)i) > Rank(worst))
+            var count = counts.GetValueOrDefault(status) + delta;
+            if (count == 0)
             {
-                worst = (ServiceStatus)i;
+                counts.Remove(status);
             }
+            else
+            {
+                counts[status] = count;
+            }
+
+            stale = true;
         }
 
-        return worst;
-    }
+        public void Refresh()
+        {
+            if (!stale)
+            {
+                return;
+            }
 
-    private static double Percent(double lostTicks, double lengthTicks) =>
-        lengthTicks <= 0 ? 100.0 : Math.Round(100.0 * (1 - (lostTicks / lengthTicks)), 4);
+            (Worst, Weight, Trouble, Maintenance) = (ServiceStatus.Operational, 0, false, false);
+            foreach (var status in counts.Keys)
+            {
+                Worst = Rank(status) > Rank(Worst) ? status : Worst;
+                if (status == ServiceStatus.UnderMaintenance)
+                {
+                    Maintenance = true;
+                    continue;
+                }
+
+                Trouble = true;
+                Weight = Math.Max(Weight, terms.WeightOf(status));
+            }
+
+            stale = false;
+        }
+    }
 
     private sealed class DayTally
     {
@@ -134,32 +200,41 @@ public static class UptimeHistory
 
         public double LostTicks { get; private set; }
 
-        public void Add(ServiceStatus status, long ticks, SlaTerms terms)
+        public void Add(ActiveStatuses active, long ticks)
         {
-            if (ticks <= 0 || status == ServiceStatus.Operational)
+            active.Refresh();
+            if (ticks <= 0 || active.Worst == ServiceStatus.Operational)
             {
                 return;
             }
 
-            worst = Rank(status) > Rank(worst) ? status : worst;
-            switch (status)
+            worst = Rank(active.Worst) > Rank(worst) ? active.Worst : worst;
+            LostTicks += active.Weight * ticks;
+            if (active.Weight > 0)
             {
-                case ServiceStatus.UnderMaintenance:
-                    maintenance += ticks;
-                    return;
-                case ServiceStatus.DegradedPerformance:
-                    degraded += ticks;
-                    break;
-                default:
-                    down += ticks;
-                    break;
+                down += ticks;
             }
-
-            LostTicks += terms.WeightOf(status) * ticks;
+            else if (active.Trouble)
+            {
+                degraded += ticks;
+            }
+            else
+            {
+                maintenance += ticks;
+            }
         }
 
-        public DayUptime ToDay(DateOnly date, long length) =>
-            new(date, Percent(LostTicks, length), Minutes(down), Minutes(degraded), Minutes(maintenance), worst);
+        /// <summary>
+        /// Rounding the running totals rather than each count keeps the three within a minute of the
+        /// truth and their sum at the day's rounded length at most, as bars that add up need.
+        /// </summary>
+        public DayUptime ToDay(DateOnly date, long length)
+        {
+            var downMinutes = Minutes(down);
+            var troubleMinutes = Minutes(down + degraded);
+            var allMinutes = Minutes(down + degraded + maintenance);
+            return new(date, Percent(length, LostTicks), downMinutes, troubleMinutes - downMinutes, allMinutes - troubleMinutes, worst);
+        }
 
         private static int Minutes(long ticks) => (int)Math.Round((double)ticks / TimeSpan.TicksPerMinute, MidpointRounding.AwayFromZero);
     }

@@ -34,7 +34,7 @@ internal static class ClientStatusReader
                 impact.StartedAt,
                 IsoDuration.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (now - impact.StartedAt).TotalSeconds)))),
                 incident?.Eta,
-                incident?.Timeline.LastOrDefault() is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
+                incident?.Timeline.LastOrDefault(e => e.Kind.IsPublic()) is { } last ? new LatestUpdateView(last.At, last.Kind, last.Message) : null,
                 incident?.NextUpdateDue ?? impact.NextUpdateBy,
                 [.. impact.Affected.Select(a => a.ServiceId)],
                 cost?.Cost,

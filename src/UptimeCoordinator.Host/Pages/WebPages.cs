@@ -21,6 +21,8 @@ public static class WebPages
 
     public static WebApplication UseWebPageAssets(this WebApplication app)
     {
+        // The guard first: the static-file middleware answers /pages/* itself, and its answers need the headers too.
+        app.UseMiddleware<PageRequestGuard>();
         var root = Path.Combine(AppContext.BaseDirectory, "wwwroot", "pages");
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -28,7 +30,6 @@ public static class WebPages
             RequestPath = AssetsPath,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
-        app.UseMiddleware<PageRequestGuard>();
         return app;
     }
 
@@ -81,7 +82,7 @@ public static class WebPages
     {
         await http.SignInAsync(scheme, PageCookies.PrincipalFor(role, scheme));
 
-        // The key leaves the address bar and the history at once: 303 to the same page without it.
+        // The key leaves the address bar and the history at once: a redirect to the same page without it.
         http.Response.Headers.CacheControl = "no-store";
         return Results.Redirect(page, permanent: false, preserveMethod: false);
     }
