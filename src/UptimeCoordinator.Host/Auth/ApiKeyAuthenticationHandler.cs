@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using UptimeCoordinator.Host.Errors;
 
 namespace UptimeCoordinator.Host.Auth;
 
@@ -61,15 +62,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not do this.");
 
-    private async Task WriteProblemAsync(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
-    }
+    private Task WriteProblemAsync(int status, string title, string detail) => problems.WriteProblemAsync(Context, status, title, detail);
 
     private static string? ReadKey(HttpRequest request)
     {

@@ -12,17 +12,11 @@ internal sealed class RequestSizeLimit(RequestDelegate next)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "Payload too large",
-                    Detail = $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxBodyBytes} bytes (1 MiB).",
-                },
-            });
+            await problems.WriteProblemAsync(
+                context,
+                StatusCodes.Status413PayloadTooLarge,
+                "Payload too large",
+                $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxBodyBytes} bytes (1 MiB).");
             return;
         }
 

@@ -1,3 +1,4 @@
+using UptimeCoordinator.Host.Errors;
 
 namespace UptimeCoordinator.Host.Pages;
 
@@ -29,17 +30,11 @@ internal sealed class PageRequestGuard(RequestDelegate next, IProblemDetailsServ
             && context.User.Identity?.IsAuthenticated == true
             && !request.Headers.ContainsKey(PageCookies.PageHeader))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status403Forbidden,
-                    Title = "Forbidden",
-                    Detail = $"A change asked for with a page's sign-in must come from the page itself (header {PageCookies.PageHeader}); scripts and tools send an API key instead.",
-                },
-            });
+            await problems.WriteProblemAsync(
+                context,
+                StatusCodes.Status403Forbidden,
+                "Forbidden",
+                $"A change asked for with a page's sign-in must come from the page itself (header {PageCookies.PageHeader}); scripts and tools send an API key instead.");
             return;
         }
 

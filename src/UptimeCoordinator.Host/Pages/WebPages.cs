@@ -19,14 +19,15 @@ public static class WebPages
     public const string OpsPath = "/ops";
     public const string StatusPath = "/status";
 
+    private static readonly string AssetsRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot", "pages");
+
     public static WebApplication UseWebPageAssets(this WebApplication app)
     {
         // The guard first: the static-file middleware answers /pages/* itself, and its answers need the headers too.
         app.UseMiddleware<PageRequestGuard>();
-        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot", "pages");
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(root),
+            FileProvider = new PhysicalFileProvider(AssetsRoot),
             RequestPath = AssetsPath,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
@@ -39,7 +40,7 @@ public static class WebPages
         app.MapPost(StatusPath + "/{clientId}/sign-out", (string clientId, HttpContext http) => SignOutAsync(http, PageCookies.ClientScheme))
             .AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         app.MapGet(OpsPath, OpenOpsConsoleAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(OpsPath + "/sign-out", SignOutOfOpsAsync)
+        app.MapPost(OpsPath + "/sign-out", (Delegate)SignOutOfOpsAsync)
             .AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
@@ -76,7 +77,7 @@ public static class WebPages
         return signedIn?.IsInRole(Roles.Ops) == true ? Shell("ops.html") : NotFoundPage();
     }
 
-    private static Task<IResult> SignOutOfOpsAsync(HttpContext http, IOptions<ApiKeyOptions> keys) => SignOutAsync(http, PageCookies.OpsScheme);
+    private static Task<IResult> SignOutOfOpsAsync(HttpContext http) => SignOutAsync(http, PageCookies.OpsScheme);
 
     private static async Task<IResult> SignInAsync(HttpContext http, string scheme, string role, string page)
     {
@@ -95,8 +96,7 @@ public static class WebPages
 
     private static IResult Shell(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "wwwroot", "pages", file);
-        return Results.File(path, "text/html; charset=utf-8");
+        return Results.File(Path.Combine(AssetsRoot, file), "text/html; charset=utf-8");
     }
 
     /// <summary>The same plain page for a wrong key, a page not yours and a page that does not exist: it tells a prober nothing.</summary>

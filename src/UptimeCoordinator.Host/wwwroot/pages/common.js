@@ -86,13 +86,25 @@ const UC = (() => {
     }
   }
 
-  /** "in 12 min", "5 min ago", "in 2 h 5 min". */
+  /** "in 12 min", "5 min ago", "in 2 h 5 min", and whole days past two days: "3 d 4 h ago". */
   function relative(iso, now = Date.now()) {
     if (!iso) return "";
     const minutes = Math.round((new Date(iso).getTime() - now) / 60000);
     const abs = Math.abs(minutes);
-    const text = abs < 1 ? "less than a minute" : abs < 60 ? `${abs} min` : `${Math.floor(abs / 60)} h ${abs % 60} min`;
+    const hours = Math.floor(abs / 60);
+    const text = abs < 1 ? "less than a minute"
+      : abs < 60 ? `${abs} min`
+      : hours < 48 ? `${hours} h ${abs % 60} min`
+      : `${Math.floor(hours / 24)} d ${hours % 24} h`;
     return minutes >= 0 ? `in ${text}` : `${text} ago`;
+  }
+
+  /** Money per currency grown by its hourly rate over elapsedMs: a running cost between fetches. */
+  function grow(totals, rates, elapsedMs) {
+    const hours = Math.max(0, elapsedMs) / 3600000;
+    const byCurrency = new Map((totals || []).map(m => [m.currency, Number(m.amount)]));
+    for (const r of rates || []) byCurrency.set(r.currency, (byCurrency.get(r.currency) || 0) + Number(r.amount) * hours);
+    return [...byCurrency].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount);
   }
 
   function statusLabel(status) {
@@ -120,12 +132,12 @@ const UC = (() => {
     return node;
   }
 
-  /** Replaces the children of the element with this id. */
-  function fill(id, ...children) {
-    const node = document.getElementById(id);
+  /** Replaces the children of an element, or of the element with this id. */
+  function fill(target, ...children) {
+    const node = typeof target === "string" ? document.getElementById(target) : target;
     if (node) node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
     return node;
   }
 
-  return { ApiError, api, stream, debounce, money, moneyList, localTime, relative, statusLabel, badge, el, fill };
+  return { ApiError, api, stream, debounce, money, moneyList, localTime, relative, grow, statusLabel, badge, el, fill };
 })();

@@ -58,13 +58,13 @@ const OpsIncidents = (() => {
     node.dataset.stage = incident.stage;
     node.dataset.runningCost = String(runningTotal(incident));
     node.querySelector("h3").textContent = incident.title;
-    Ops.replace(node.querySelector(".incident-badges"),
+    UC.fill(node.querySelector(".incident-badges"),
       el("span", { class: `stage stage-${incident.stage}` }, incident.stage),
       el("span", { class: `severity severity-${incident.severity}` }, incident.severity),
       incident.origin === "reported" ? el("span", { class: "muted" }, "reported by a client") : null);
 
     const latest = [...(incident.timeline || [])].reverse().find(e => e.message);
-    Ops.replace(node.querySelector(".facts"),
+    UC.fill(node.querySelector(".facts"),
       ...fact("Services", (incident.serviceIds || []).map(OpsServices.nameOf).join(", ")),
       ...fact("Opened", Ops.local(incident.openedAt), " · for ", el("span", { class: "duration", "data-since": incident.openedAt })),
       ...fact("ETA", incident.eta
@@ -77,7 +77,7 @@ const OpsIncidents = (() => {
       ...fact("Running cost", el("strong", { class: "running-cost" }), " ", el("span", { class: "muted rate" }, rate(incident.cost?.ratePerHour))),
       latest ? fact("Latest", latest.message) : []);
 
-    Ops.replace(node.querySelector(".affected"), affectedTable(incident));
+    UC.fill(node.querySelector(".affected"), affectedTable(incident));
     node.actions.sync(incident);
   }
 
@@ -122,10 +122,10 @@ const OpsIncidents = (() => {
         due.querySelector(".due-relative").textContent = overdue ? `overdue by ${UC.relative(incident.nextUpdateDue, now).replace(/ ago$/, "")}` : `(${UC.relative(incident.nextUpdateDue, now)})`;
       }
       const cost = node.querySelector(".running-cost");
-      if (cost) cost.textContent = UC.moneyList(Ops.grow(incident.cost?.total, incident.cost?.ratePerHour, elapsed));
+      if (cost) cost.textContent = UC.moneyList(UC.grow(incident.cost?.total, incident.cost?.ratePerHour, elapsed));
       for (const share of incident.cost?.byClient || []) {
         const cell = node.querySelector(`tr[data-client-id="${CSS.escape(share.clientId)}"] .client-cost`);
-        if (cell) cell.textContent = UC.moneyList(Ops.grow([share.cost], [share.ratePerHour], elapsed));
+        if (cell) cell.textContent = UC.moneyList(UC.grow([share.cost], [share.ratePerHour], elapsed));
       }
     }
   }
@@ -133,7 +133,7 @@ const OpsIncidents = (() => {
   /** The whole of what is open, costing, and most urgent, for the summary line. */
   function overview() {
     const now = Date.now();
-    const totals = incidents.flatMap(i => Ops.grow(i.cost?.total, i.cost?.ratePerHour, now - receivedAt));
+    const totals = incidents.flatMap(i => UC.grow(i.cost?.total, i.cost?.ratePerHour, now - receivedAt));
     const byCurrency = new Map();
     for (const m of totals) byCurrency.set(m.currency, (byCurrency.get(m.currency) || 0) + m.amount);
     const unacknowledged = incidents.find(i => i.stage === "detected" || i.stage === "suspected");

@@ -42,7 +42,7 @@ const OpsMaintenance = (() => {
   function update(node, window) {
     node.dataset.state = window.state;
     node.querySelector("h4").textContent = window.title;
-    Ops.replace(node.querySelector(".window-facts"),
+    UC.fill(node.querySelector(".window-facts"),
       el("span", { class: `badge ${window.state === "in_progress" ? "status-under_maintenance" : "state-scheduled"}` }, window.state.replace(/_/g, " ")),
       " ", Ops.span(window.start, window.end), " · ",
       window.serviceIds.map(OpsServices.nameOf).join(", "),

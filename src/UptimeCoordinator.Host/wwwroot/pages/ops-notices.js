@@ -85,7 +85,7 @@ const OpsNotices = (() => {
       row.dataset.clientId = r.clientId;
       row.dataset.state = r.state;
       row.className = r.state === "failed" ? "failed" : "";
-      Ops.replace(row,
+      UC.fill(row,
         el("td", {}, Ops.local(r.at)), el("td", {}, Ops.clientName(r.clientId)), el("td", {}, r.kind), el("td", {}, r.contactId),
         el("td", {}, r.channel), stateCell(r.state), el("td", {}, String(r.attempts)), el("td", {}, text(r.lastError)));
     });
@@ -130,7 +130,7 @@ const OpsNotices = (() => {
   function fillClients(clients) {
     const select = document.getElementById("log-client");
     const chosen = select.value;
-    Ops.replace(select, el("option", { value: "" }, "Choose a client…"),
+    UC.fill(select, el("option", { value: "" }, "Choose a client…"),
       clients.map(c => el("option", { value: c.id }, `${c.name} (${c.id})`)));
     select.value = chosen;
   }

@@ -36,7 +36,7 @@ const OpsServices = (() => {
       (node, s) => {
         node.dataset.serviceId = s.id;
         node.dataset.status = s.status;
-        Ops.replace(node,
+        UC.fill(node,
           el("span", { class: "service-name" }, s.name),
           UC.badge(s.status),
           s.since && s.status !== "operational" ? el("span", { class: "muted since" }, `since ${UC.relative(s.since).replace(/^in /, "")}`) : null);

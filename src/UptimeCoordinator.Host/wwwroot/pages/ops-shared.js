@@ -70,13 +70,6 @@ const Ops = (() => {
     node.hidden = !err;
   }
 
-  /** Replaces a node's children, skipping empty parts and flattening lists as UC.el does. */
-  function replace(node, ...children) {
-    node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false)
-      .map(c => (c instanceof Node ? c : document.createTextNode(String(c)))));
-    return node;
-  }
-
   /**
    * Makes container's children match items in order, reusing each item's element by key. Re-renders
    * then keep half-typed forms and focus; an element moves only when its place changed, because
@@ -154,14 +147,6 @@ const Ops = (() => {
     return `${Math.floor(hours / 24)} d ${hours % 24} h`;
   }
 
-  /** Money per currency grown by its hourly rate over elapsedMs: the running cost between fetches. */
-  function grow(totals, rates, elapsedMs) {
-    const hours = Math.max(0, elapsedMs) / 3600000;
-    const byCurrency = new Map((totals || []).map(m => [m.currency, Number(m.amount)]));
-    for (const r of rates || []) byCurrency.set(r.currency, (byCurrency.get(r.currency) || 0) + Number(r.amount) * hours);
-    return [...byCurrency].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount);
-  }
-
   function sumAmounts(list) {
     return (list || []).reduce((sum, m) => sum + Number(m.amount), 0);
   }
@@ -194,7 +179,7 @@ const Ops = (() => {
   }
 
   return {
-    initOperator, requireOperator, command, announce, showError, replace, keyed, allPages, rfc3339, minutesFromNow, etaFrom,
-    lines, duration, grow, sumAmounts, local, span, field, loadClients, clientName,
+    initOperator, requireOperator, command, announce, showError, keyed, allPages, rfc3339, minutesFromNow, etaFrom,
+    lines, duration, sumAmounts, local, span, field, loadClients, clientName,
   };
 })();

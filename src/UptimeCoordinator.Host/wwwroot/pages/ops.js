@@ -56,7 +56,7 @@ const OpsConsole = (() => {
     const broken = OpsServices.notOperational();
     const node = document.getElementById("summary");
     node.dataset.openIncidents = String(o.count);
-    Ops.replace(node,
+    UC.fill(node,
       el("strong", {}, o.count === 1 ? "1 open incident" : `${o.count} open incidents`),
       ` · ${broken.length} of ${OpsServices.all().length} services not operational`,
       ` · ${o.clients === 1 ? "1 client" : `${o.clients} clients`} affected`,

@@ -44,18 +44,9 @@
     node.textContent = error ? `Could not load this part: ${error instanceof UC.ApiError ? error.text() : error.message}` : "";
   }
 
-  /** UC.relative, with whole days past two days: "3 d 4 h ago" reads better than "76 h 10 min ago". */
-  function relative(iso, now = Date.now()) {
-    const ms = new Date(iso).getTime() - now;
-    const hours = Math.floor(Math.abs(ms) / 3_600_000);
-    if (hours < 48) return UC.relative(iso, now);
-    const text = `${Math.floor(hours / 24)} d ${hours % 24} h`;
-    return ms >= 0 ? `in ${text}` : `${text} ago`;
-  }
-
   /** "Tue 1 Dec, 21:30 CET (in 25 min)": a time a person can act on, with how far off it is. */
   function when(iso) {
-    return [local(iso), " ", el("span", { class: "muted relative", "data-at": iso }, `(${relative(iso)})`)];
+    return [local(iso), " ", el("span", { class: "muted relative", "data-at": iso }, `(${UC.relative(iso)})`)];
   }
 
   // ---- running cost, ticking between fetches ----
@@ -63,10 +54,8 @@
   function costAt(incident, asOf, now) {
     const soFar = incident.costSoFar;
     if (!soFar) return null;
-    const perHour = incident.costPerHour;
-    const hours = Math.max(0, now - new Date(asOf).getTime()) / 3_600_000;
-    const extra = perHour && perHour.currency === soFar.currency ? perHour.amount * hours : 0;
-    return { amount: soFar.amount + extra, currency: soFar.currency };
+    const rates = incident.costPerHour?.currency === soFar.currency ? [incident.costPerHour] : [];
+    return UC.grow([soFar], rates, now - new Date(asOf).getTime())[0];
   }
 
   function tick() {
@@ -83,7 +72,7 @@
       }
     }
     for (const node of document.querySelectorAll(".relative[data-at]")) {
-      node.textContent = `(${relative(node.dataset.at, now)})`;
+      node.textContent = `(${UC.relative(node.dataset.at, now)})`;
     }
   }
 
