@@ -5,6 +5,7 @@ using UptimeCoordinator.Domain.Services;
 using UptimeCoordinator.Host.Auth;
 using UptimeCoordinator.Host.Costs;
 using UptimeCoordinator.Host.Errors;
+using UptimeCoordinator.Host.Events;
 using UptimeCoordinator.Host.Paging;
 
 namespace UptimeCoordinator.Host.Services;
@@ -61,7 +62,7 @@ public static class ServicesApi
                 : view)
             : Problems.NotFound($"Service '{id}'");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains, EventIngestor ingestor)
     {
         if (!ServiceId.IsValid(id))
         {
@@ -69,6 +70,11 @@ public static class ServicesApi
         }
 
         var result = await grains.GetGrain<IServiceGrain>(id).RemoveAsync();
+        if (result.Outcome == RemoveServiceOutcome.Removed)
+        {
+            ingestor.Forget(id);
+        }
+
         return result.Outcome switch
         {
             RemoveServiceOutcome.Removed => TypedResults.NoContent(),

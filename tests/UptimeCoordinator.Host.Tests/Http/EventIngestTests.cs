@@ -191,6 +191,30 @@ public sealed class EventIngestTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task BatchNamingAServiceRemovedSinceItsLastEventsIsRejectedWhole()
+    {
+        // The host remembers services that took events, to skip asking them again: a removal must reset that.
+        var kept = await NewServiceAsync();
+        var removed = await NewServiceAsync();
+        using (var first = await Api.PostEventsAsync([EventBody.Up(kept, TestTime.MinutesAgo(3)), EventBody.Up(removed, TestTime.MinutesAgo(3))]))
+        {
+            await AssertAcceptedAsync(first, accepted: 2, duplicates: 0);
+        }
+
+        using (var delete = await Api.Ops.DeleteAsync($"/api/v1/services/{removed}"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        using var response = await Api.PostEventsAsync([EventBody.Down(kept, TestTime.MinutesAgo(1)), EventBody.Down(removed, TestTime.MinutesAgo(1))]);
+
+        await Problem.AssertValidationAsync(response, "[1].serviceId");
+        var service = await Api.GetServiceAsync(kept);
+        Assert.Equal("operational", service.Str("status"));
+        Assert.Empty(await Api.IncidentIdsOfAsync(kept));
+    }
+
+    [Fact]
     public async Task SingleEventForUnknownServiceIsRejected()
     {
         var unknown = TestIds.Unique("ghost");
