@@ -1,9 +1,10 @@
+using Orleans.Concurrency;
 using UptimeCoordinator.Domain.Health;
 
 namespace UptimeCoordinator.Contracts.Health;
 
-/// <summary>A validated health event on its way to its service's grain.</summary>
-[GenerateSerializer, Alias("uc.HealthEvent")]
+/// <summary>A validated health event on its way to its service's grain. Immutable, so a local call passes it uncopied.</summary>
+[GenerateSerializer, Immutable, Alias("uc.HealthEvent")]
 public sealed record HealthEvent(
     [property: Id(0)] string? EventId,
     [property: Id(1)] HealthStatus Status,

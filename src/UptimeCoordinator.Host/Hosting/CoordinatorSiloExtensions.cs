@@ -123,8 +123,12 @@ public static class CoordinatorSiloExtensions
                 silo.AddDashboard();
             }
 
-            // Grain calls carry the caller's trace, so one trace follows an event from HTTP through the grains.
-            silo.AddActivityPropagation();
+            // Grain calls carry the caller's trace, so one trace follows an event from HTTP through the grains; only
+            // when traces are exported, since the filters cost every grain call.
+            if (CoordinatorTelemetryExtensions.ExportsTraces(configuration))
+            {
+                silo.AddActivityPropagation();
+            }
 
             // The cluster-wide live change stream: grains publish, every host subscribes (Stream/ChangeStreamSubscriber).
             silo.AddMemoryStreams(ChangeStream.ProviderName);

@@ -8,8 +8,8 @@ namespace UptimeCoordinator.Host.Hosting;
 
 /// <summary>
 /// OpenTelemetry: the product's meter, Orleans', the runtime's and ASP.NET Core's, scraped at
-/// <c>/metrics</c>; traces across HTTP, grains and outgoing webhooks; OTLP export of both when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// <c>/metrics</c>; and, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, OTLP export of both and of traces
+/// across HTTP, grains and outgoing webhooks.
 /// </summary>
 public static class CoordinatorTelemetryExtensions
 {
@@ -25,19 +25,26 @@ public static class CoordinatorTelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.AddHostedService<ClusterGauges>();
+
+        // Spans are recorded only when there is somewhere to send them: recording every request's and every grain
+        // call's spans for no one cost a fifth of the ingest throughput (docs/benchmarks.md).
+        if (ExportsTraces(builder.Configuration))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(UptimeTracing.SourceName, "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactUrl));
-        builder.Services.AddHostedService<ClusterGauges>();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
             telemetry.UseOtlpExporter();
         }
 
         return builder;
     }
+
+    /// <summary>Whether spans are recorded and sent anywhere: an OTLP endpoint is configured.</summary>
+    public static bool ExportsTraces(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     /// <summary>Serves <c>/metrics</c> to anyone who can reach it, as Prometheus scrapers expect.</summary>
     public static WebApplication MapCoordinatorMetrics(this WebApplication app)
