@@ -21,13 +21,27 @@ public sealed class ServiceHealth
     /// <summary>Number of status changes so far; identifies each change for idempotent hand-over.</summary>
     public long ChangeSequence { get; set; }
 
-    public List<string> RecentEventIds { get; set; } = [];
+    public List<string> RecentEventIds
+    {
+        get => _recentEventIds;
+        set
+        {
+            _recentEventIds = value;
+            _recentEventIdIndex = null;
+        }
+    }
+
+    private List<string> _recentEventIds = [];
+
+    // An index over RecentEventIds, built on first use after loading: scanning the list cost 2 µs per event (docs/benchmarks.md).
+    private HashSet<string>? _recentEventIdIndex;
 
     public HealthApplyResult Apply(HealthObservation observation, DetectionPolicy policy)
     {
         if (observation.EventId is { } eventId)
         {
-            if (RecentEventIds.Contains(eventId, StringComparer.Ordinal))
+            _recentEventIdIndex ??= new HashSet<string>(RecentEventIds, StringComparer.Ordinal);
+            if (_recentEventIdIndex.Contains(eventId))
             {
                 return new(HealthApplyOutcome.Duplicate);
             }
@@ -132,9 +146,11 @@ public sealed class ServiceHealth
     {
         if (RecentEventIds.Count >= RecentEventIdCapacity)
         {
+            _recentEventIdIndex!.Remove(RecentEventIds[0]);
             RecentEventIds.RemoveAt(0);
         }
 
         RecentEventIds.Add(eventId);
+        _recentEventIdIndex!.Add(eventId);
     }
 }

@@ -165,6 +165,31 @@ public sealed class ServiceHealthTests
     }
 
     [Fact]
+    public void AnEventIdPushedOutOfTheRecentOnesCountsAgain()
+    {
+        for (var i = 0; i < ServiceHealth.RecentEventIdCapacity + 1; i++)
+        {
+            _health.Apply(_events.Next(HealthStatus.Up, eventId: $"e-{i}"), DetectionPolicy.Default);
+        }
+
+        Assert.NotEqual(HealthApplyOutcome.Duplicate, _health.Apply(_events.Next(HealthStatus.Up, eventId: "e-0"), DetectionPolicy.Default).Outcome);
+        Assert.Equal(HealthApplyOutcome.Duplicate, _health.Apply(_events.Next(HealthStatus.Up, eventId: "e-0"), DetectionPolicy.Default).Outcome);
+        Assert.NotEqual(HealthApplyOutcome.Duplicate, _health.Apply(_events.Next(HealthStatus.Up, eventId: "e-1"), DetectionPolicy.Default).Outcome);
+    }
+
+    [Fact]
+    public void EventIdsReadBackFromStorageAreRecognised()
+    {
+        _health.Apply(_events.Next(HealthStatus.Up, eventId: "before-load"), DetectionPolicy.Default);
+
+        // Loading replaces the list, as storage does when a grain reads its state again.
+        _health.RecentEventIds = ["stored-1", "stored-2"];
+
+        Assert.Equal(HealthApplyOutcome.Duplicate, _health.Apply(_events.Next(HealthStatus.Up, eventId: "stored-2"), DetectionPolicy.Default).Outcome);
+        Assert.NotEqual(HealthApplyOutcome.Duplicate, _health.Apply(_events.Next(HealthStatus.Up, eventId: "before-load"), DetectionPolicy.Default).Outcome);
+    }
+
+    [Fact]
     public void SomeChecksDownIsPartialAllChecksDownIsMajor()
     {
         _health.Apply(_events.Next(HealthStatus.Up, check: "eu"), DetectionPolicy.Default);
