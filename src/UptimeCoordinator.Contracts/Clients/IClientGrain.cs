@@ -94,4 +94,8 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>Records how a dispatch of one notice ended.</summary>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(NoticeOutcomeMessage outcome);
+
+    /// <summary>Records how the dispatches of several notices ended, with one write.</summary>
+    [Alias("RecordDeliveries")]
+    Task RecordDeliveriesAsync(List<NoticeOutcomeMessage> outcomes);
 }

@@ -223,27 +223,46 @@ public sealed partial class ClientGrain(
         return Task.FromResult(ok ? FeedbackCheck.Ok : FeedbackCheck.BadToken);
     }
 
-    public async Task RecordDeliveryAsync(NoticeOutcomeMessage outcome)
+    public Task RecordDeliveryAsync(NoticeOutcomeMessage outcome) => RecordDeliveriesAsync([outcome]);
+
+    // One write for all of them: a fan-out's outcomes arrive together, and each write stores the whole outbox.
+    public async Task RecordDeliveriesAsync(List<NoticeOutcomeMessage> outcomes)
     {
-        WakeUp.Dispatch.Forget(outcome.NoticeId);
-        var firstToClient = outcome.State == NoticeState.Sent && IsFirstClientNotice(outcome.NoticeId);
-        var wasFailed = State.Outbox.Find(outcome.NoticeId)?.State == NoticeState.Failed;
-        if (State.Outbox.Record(outcome.NoticeId, outcome.State, outcome.Attempts, outcome.Error, outcome.At))
+        var recorded = new List<(NoticeOutcomeMessage Outcome, bool WasFailed)>(outcomes.Count);
+        foreach (var outcome in outcomes)
         {
+            WakeUp.Dispatch.Forget(outcome.NoticeId);
+            var firstToClient = outcome.State == NoticeState.Sent && IsFirstClientNotice(outcome.NoticeId);
+            var wasFailed = State.Outbox.Find(outcome.NoticeId)?.State == NoticeState.Failed;
+            if (!State.Outbox.Record(outcome.NoticeId, outcome.State, outcome.Attempts, outcome.Error, outcome.At))
+            {
+                continue;
+            }
+
+            recorded.Add((outcome, wasFailed));
             if (firstToClient)
             {
                 // One-way: the incident may be busy telling this very client something.
                 _ = GrainFactory.GetGrain<IIncidentGrain>(State.Outbox.Find(outcome.NoticeId)!.SubjectId).RecordClientNoticeAsync(outcome.At);
             }
-
-            await state.WriteOrDiscardAsync(this);
-            await WakeUp.SyncReminderAsync();
-            await this.PublishChangeAsync(NoticeChanged.Of(Id, State.Outbox.Find(outcome.NoticeId)!, time.GetUtcNow()), logger);
-            await TellAttentionAsync(outcome.NoticeId, wasFailed, outcome.At);
-
-            // The next notice of the same story may have been waiting for this one.
-            WakeUp.DispatchDue();
         }
+
+        if (recorded.Count == 0)
+        {
+            return;
+        }
+
+        await state.WriteOrDiscardAsync(this);
+        await WakeUp.SyncReminderAsync();
+        var now = time.GetUtcNow();
+        await this.PublishChangesAsync([.. recorded.Select(r => NoticeChanged.Of(Id, State.Outbox.Find(r.Outcome.NoticeId)!, now))], logger);
+        foreach (var (outcome, wasFailed) in recorded)
+        {
+            await TellAttentionAsync(outcome.NoticeId, wasFailed, outcome.At);
+        }
+
+        // The next notice of the same story may have been waiting for one of these.
+        WakeUp.DispatchDue();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

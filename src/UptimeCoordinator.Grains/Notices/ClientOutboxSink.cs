@@ -5,11 +5,19 @@ using UptimeCoordinator.Domain.Notices;
 
 namespace UptimeCoordinator.Grains.Notices;
 
-/// <summary>Reports delivery outcomes back to the outbox in the client's grain.</summary>
-internal sealed class ClientOutboxSink(IGrainFactory grains) : IDeliveryOutcomeSink
+/// <summary>
+/// Reports delivery outcomes back to the outbox in the client's grain, those of one client together
+/// while a report to it is in flight: each report is a write of the client's whole state.
+/// </summary>
+internal sealed class ClientOutboxSink : IDeliveryOutcomeSink
 {
+    private readonly OutcomeBatches<NoticeOutcomeMessage> _batches;
+
+    public ClientOutboxSink(IGrainFactory grains) =>
+        _batches = new((clientId, outcomes) => grains.GetGrain<IClientGrain>(clientId).RecordDeliveriesAsync(outcomes));
+
     public Task ReportAsync(string clientId, DeliveryOutcome outcome, CancellationToken cancellationToken) =>
-        grains.GetGrain<IClientGrain>(clientId).RecordDeliveryAsync(new NoticeOutcomeMessage(
+        _batches.SendAsync(clientId, new NoticeOutcomeMessage(
             outcome.NoticeId,
             outcome.Result switch
             {
@@ -19,5 +27,5 @@ internal sealed class ClientOutboxSink(IGrainFactory grains) : IDeliveryOutcomeS
             },
             outcome.Attempts,
             outcome.Error,
-            outcome.At));
+            outcome.At)).WaitAsync(cancellationToken);
 }

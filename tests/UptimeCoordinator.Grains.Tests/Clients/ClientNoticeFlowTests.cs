@@ -103,6 +103,28 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task OutcomesOfSeveralNoticesAreRecordedWithOneWrite()
+    {
+        var service = await ServiceAsync();
+        var client = await ClientAsync(service.GetPrimaryKeyString(), Email("gina"), Hook("gbot"), Email("hank"));
+        await service.RecordHealthAsync([Event(HealthStatus.Down, 0)]);
+        var dispatched = await Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 3);
+        var writes = fixture.Store.WritesOf(client.GetGrainId());
+
+        await client.RecordDeliveriesAsync([
+            new NoticeOutcomeMessage(dispatched[0].NoticeId, NoticeState.Sent, 1, null, Noon),
+            new NoticeOutcomeMessage(dispatched[1].NoticeId, NoticeState.Failed, 6, "connection refused", Noon),
+            new NoticeOutcomeMessage(dispatched[2].NoticeId, NoticeState.Sent, 2, null, Noon),
+        ]);
+
+        Assert.Equal(writes + 1, fixture.Store.WritesOf(client.GetGrainId()));
+        var states = (await NoticesAsync(client)).ToDictionary(n => n.Id, n => n.State);
+        Assert.Equal(
+            [NoticeState.Sent, NoticeState.Failed, NoticeState.Sent],
+            dispatched.Select(d => states[d.NoticeId]));
+    }
+
+    [Fact]
     public async Task RecoveryAfterTheOutageNoticeWentOutSendsOneResolution()
     {
         var service = await ServiceAsync();
