@@ -51,6 +51,18 @@ public sealed class Notice
     public bool IsPending => State == NoticeState.Pending;
 
     /// <summary>
+    /// Drops what only a send needs (the HTML, the webhook body, the attachment) from a notice that will
+    /// never be sent again, keeping its subject and text for the notice log. Every write of a client
+    /// stores its whole outbox, and a long-lived client's outbox is mostly such notices.
+    /// </summary>
+    public void KeepOnlyWhatTheLogShows()
+    {
+        Content = Content with { Html = "" };
+        Payload = null;
+        Attachment = null;
+    }
+
+    /// <summary>
     /// A notice just planned, pending: due now, or, for a kind that may wait, at the end of the
     /// contact's quiet hours in <paramref name="zone"/> (the contact's, else its client's).
     /// </summary>

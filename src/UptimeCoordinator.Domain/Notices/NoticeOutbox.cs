@@ -39,6 +39,7 @@ public sealed class NoticeOutbox
 
         notice.State = NoticeState.Superseded;
         notice.LastError = reason;
+        notice.KeepOnlyWhatTheLogShows();
         return true;
     }
 
@@ -79,6 +80,11 @@ public sealed class NoticeOutbox
         notice.LastError = state == NoticeState.Sent ? null : error;
         notice.LastAttemptAt = attempts > 0 ? at : notice.LastAttemptAt;
         notice.SentAt = state == NoticeState.Sent ? at : null;
+        if (state == NoticeState.Sent)
+        {
+            notice.KeepOnlyWhatTheLogShows();
+        }
+
         return true;
     }
 

@@ -24,6 +24,57 @@ public sealed class NoticeOutboxTests
         Assert.Equal(Noon, notice.SentAt);
     }
 
+    private static Notice Rendered(string id)
+    {
+        var notice = Pending(id);
+        notice.Content = new NoticeContent("Checkout is down", "Checkout has been down since 12:00.", "<p>Checkout has been down since 12:00.</p>");
+        notice.Payload = """{"type":"incident.detected"}""";
+        notice.Attachment = new NoticeAttachment("invite.ics", "text/calendar", "BEGIN:VCALENDAR");
+        return notice;
+    }
+
+    [Fact]
+    public void ASentNoticeKeepsOnlyWhatTheLogShows()
+    {
+        var outbox = new NoticeOutbox();
+        outbox.Add([Rendered("n1")]);
+
+        outbox.Record("n1", NoticeState.Sent, 1, null, Noon);
+
+        var notice = outbox.Find("n1")!;
+        Assert.Equal(("Checkout is down", "Checkout has been down since 12:00.", ""), (notice.Content.Subject, notice.Content.Text, notice.Content.Html));
+        Assert.Null(notice.Payload);
+        Assert.Null(notice.Attachment);
+    }
+
+    [Fact]
+    public void AFailedNoticeKeepsEverythingARetrySends()
+    {
+        var outbox = new NoticeOutbox();
+        outbox.Add([Rendered("n1")]);
+
+        outbox.Record("n1", NoticeState.Failed, 6, "connection refused", Noon);
+
+        var notice = outbox.Find("n1")!;
+        Assert.Equal("<p>Checkout has been down since 12:00.</p>", notice.Content.Html);
+        Assert.Equal("""{"type":"incident.detected"}""", notice.Payload);
+        Assert.NotNull(notice.Attachment);
+    }
+
+    [Fact]
+    public void ASupersededNoticeKeepsOnlyWhatTheLogShows()
+    {
+        var outbox = new NoticeOutbox();
+        outbox.Add([Rendered("n1")]);
+
+        outbox.Supersede("n1", "moot");
+
+        var notice = outbox.Find("n1")!;
+        Assert.Equal("Checkout has been down since 12:00.", notice.Content.Text);
+        Assert.Equal("", notice.Content.Html);
+        Assert.Null(notice.Payload);
+    }
+
     [Fact]
     public void ADeferralKeepsTheNoticePendingWithItsReasonAndRepeatsChangeNothing()
     {
