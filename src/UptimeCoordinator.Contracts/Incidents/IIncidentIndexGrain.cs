@@ -6,8 +6,8 @@ public interface IIncidentIndexGrain : IGrainWithStringKey
 {
     const string Key = "all";
 
-    /// <summary>Records an incident's place and whether it is open; a repeat changes nothing.</summary>
-    [Alias("Upsert")]
+    /// <summary>Records an incident's place and whether it is open; a repeat changes nothing. Interleaves, so that upserts share writes.</summary>
+    [Alias("Upsert"), Orleans.Concurrency.AlwaysInterleave]
     Task UpsertAsync(IncidentIndexEntry entry);
 
     [Alias("List")]

@@ -6,7 +6,8 @@ namespace UptimeCoordinator.Grains.Incidents;
 
 /// <summary>
 /// Lists incidents newest first. Sort keys are <c>{inverted ticks}|{id}</c>, so ordinal order is
-/// newest first and the key is a stable cursor.
+/// newest first and the key is a stable cursor. Every incident change reaches it, and each write
+/// stores all entries, so upserts interleave and share writes (<see cref="GroupCommit"/>).
 /// </summary>
 [GrainType("incident-index")]
 public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPersistentState<IncidentIndexState> state)
@@ -14,6 +15,9 @@ public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPers
 {
     private readonly SortedSet<string> _all = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _open = new(StringComparer.Ordinal);
+    private GroupCommit? _commit;
+
+    private GroupCommit Commit => _commit ??= new GroupCommit(this, state.WriteStateAsync);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +44,7 @@ public sealed class IncidentIndexGrain([PersistentState("incident-index")] IPers
 
         state.State.Entries[entry.IncidentId] = entry;
         Track(entry);
-        await state.WriteOrDiscardAsync(this);
+        await Commit.CommitAsync();
     }
 
     public Task<IdPage> ListAsync(bool openOnly, string? after, int limit) =>
