@@ -14,7 +14,9 @@ namespace UptimeCoordinator.Grains.Subscriptions;
 /// </summary>
 public static class ImpactReach
 {
-    public const int MaxConcurrentCalls = 1000;
+    // Enough to keep a silo's cores busy. Many more only queue: with a thousand in flight from each of a fan-out's
+    // two passes, calls to 10 000 clients on Redis waited past Orleans' response timeout (docs/benchmarks.md).
+    public const int MaxConcurrentCalls = 128;
 
     /// <summary>The services that depend on <paramref name="serviceId"/>, with their names.</summary>
     public static async Task<(string Id, string Name)[]> DependentsAsync(IGrainFactory grains, string serviceId)
