@@ -21,11 +21,11 @@ internal sealed record LoadOptions
     public int StreamLength { get; init; } = 200_000;
 
     /// <summary>Reports each service holds its status for: one in this many is a transition.</summary>
-    public int Hold { get; init; } = 50;
+    public int Hold { get; init; } = 500;
 
     public int BatchSize { get; init; } = 50;
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
 

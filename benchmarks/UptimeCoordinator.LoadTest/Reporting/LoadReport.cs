@@ -33,7 +33,8 @@ internal sealed record IngestFigure(
 
 /// <summary>
 /// Deliveries of a down event: from its POST to each contact's webhook, over <c>Rounds</c> events.
-/// Completion is the time to the last contact of a round.
+/// Completion is the time to the last contact of a round. Missing counts contacts a round gave up on
+/// (no delivery for a minute): their latencies are not in the percentiles.
 /// </summary>
 internal sealed record DeliveryFigure(
     string Name,
@@ -45,7 +46,8 @@ internal sealed record DeliveryFigure(
     double CompletionMedianMs,
     double CompletionMaxMs,
     long Repeats,
-    double SetupSeconds);
+    double SetupSeconds,
+    long Missing = 0);
 
 internal sealed record AlertmanagerReport(DeliveryFigure Latency, List<IngestFigure> Ingest);
 

@@ -35,12 +35,12 @@ internal static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## Down event to webhook").AppendLine();
-        md.AppendLine("| mode | scenario | contacts | rounds | p50 ms | p99 ms | max ms | completion median ms | completion max ms | repeats | setup s |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| mode | scenario | contacts | rounds | p50 ms | p99 ms | max ms | completion median ms | completion max ms | repeats | missing | setup s |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (mode, d) in report.Modes.SelectMany(m => m.Deliveries.Select(d => (m.Mode, d)))
             .Concat(report.Alertmanager is { } am ? [("alertmanager", am.Latency)] : []))
         {
-            md.AppendLine(invariant, $"| {mode} | {d.Name} | {d.Contacts:N0} | {d.Rounds} | {d.P50Ms:0.0} | {d.P99Ms:0.0} | {d.MaxMs:0.0} | {d.CompletionMedianMs:0.0} | {d.CompletionMaxMs:0.0} | {d.Repeats} | {d.SetupSeconds:0.0} |");
+            md.AppendLine(invariant, $"| {mode} | {d.Name} | {d.Contacts:N0} | {d.Rounds} | {d.P50Ms:0.0} | {d.P99Ms:0.0} | {d.MaxMs:0.0} | {d.CompletionMedianMs:0.0} | {d.CompletionMaxMs:0.0} | {d.Repeats} | {d.Missing} | {d.SetupSeconds:0.0} |");
         }
 
         if (report.Memory.Count > 0)

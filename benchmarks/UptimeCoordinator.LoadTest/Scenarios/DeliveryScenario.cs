@@ -48,6 +48,7 @@ internal sealed class DeliveryScenario(string key, string name, int contacts, in
         var inbox = receiver.Open(key);
         var latencies = new List<double>(contacts * rounds);
         var completions = new List<double>(rounds);
+        long missing = 0;
         for (var round = 1; round <= rounds; round++)
         {
             var body = EventStream.CoordinatorBody([new StreamEvent(Service(round), Down: true)]);
@@ -61,17 +62,30 @@ internal sealed class DeliveryScenario(string key, string name, int contacts, in
                 }
             }
 
-            var arrivals = await inbox.CollectAsync(
-                a => a.Type == "incident.detected",
-                contacts,
-                ArrivalTimeout,
-                contacts >= 10_000 ? n => progress($"round {round}: {n}/{contacts} contacts notified") : null);
+            List<Arrival> arrivals;
+            try
+            {
+                arrivals = await inbox.CollectAsync(
+                    a => a.Type == "incident.detected",
+                    contacts,
+                    ArrivalTimeout,
+                    contacts >= 10_000 ? n => progress($"round {round}: {n}/{contacts} contacts notified") : null);
+            }
+            catch (TimeoutException)
+            {
+                // A stalled round is a result too: report what arrived and how many never did, and go on.
+                arrivals = [.. inbox.All.Where(a => a.Type == "incident.detected" && a.At >= sent)];
+                missing += contacts - arrivals.Count;
+                progress($"round {round}: gave up after {ArrivalTimeout.TotalSeconds:0} s without a delivery; {contacts - arrivals.Count} of {contacts} contacts not notified");
+            }
+
             var roundLatencies = arrivals.Select(a => Stats.TicksToMs(a.At - sent)).ToList();
             latencies.AddRange(roundLatencies);
-            completions.Add(roundLatencies.Max());
+            var last = roundLatencies.Count > 0 ? roundLatencies.Max() : double.NaN;
+            completions.Add(last);
             if (rounds <= 10 || round % (rounds / 5) == 0)
             {
-                progress($"round {round}/{rounds}: {contacts} contact(s) notified in {roundLatencies.Max():0.0} ms");
+                progress($"round {round}/{rounds}: {contacts} contact(s) notified in {last:0.0} ms");
             }
 
             // Lets the delivery outcomes reach their outboxes before the next round starts.
@@ -83,8 +97,8 @@ internal sealed class DeliveryScenario(string key, string name, int contacts, in
         completions.Sort();
         return new DeliveryFigure(
             name, contacts, rounds,
-            Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies[^1],
+            Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies.Count > 0 ? latencies[^1] : double.NaN,
             Stats.Percentile(completions, 50), completions[^1],
-            inbox.Repeats, _setupSeconds);
+            inbox.Repeats, _setupSeconds, missing);
     }
 }
