@@ -21,7 +21,7 @@ internal sealed record LoadOptions
     public int StreamLength { get; init; } = 200_000;
 
     /// <summary>Reports each service holds its status for: one in this many is a transition.</summary>
-    public int Hold { get; init; } = 500;
+    public int Hold { get; init; } = 50;
 
     public int BatchSize { get; init; } = 50;
 

@@ -78,12 +78,7 @@ internal sealed class LoadRun(LoadOptions options)
 
         await SettleAsync(host.Process, progress);
         var target = new IngestTarget($"uptime-coordinator ({mode})", new Uri(host.BaseAddress, "/api/v1/events"), $"Bearer {CoordinatorProcess.MonitorKey}", host.Process, EventStream.CoordinatorBody, monitor);
-        var ingestFigures = new List<IngestFigure>
-        {
-            await ingest.RunAsync(target, 1, progress),
-            await ingest.RunAsync(target, options.BatchSize, progress),
-        };
-        return new ModeReport(mode, setup.Elapsed.TotalSeconds, figures, ingestFigures);
+        return new ModeReport(mode, setup.Elapsed.TotalSeconds, figures, await ingest.RunAllAsync(target, progress));
     }
 
     // The fan-outs leave work behind (outcomes, reminders, writes); ingest is measured on a quiet host.
@@ -119,7 +114,7 @@ internal sealed class LoadRun(LoadOptions options)
         progress($"1 receiver: p50 {latency.P50Ms:0.0} ms, p99 {latency.P99Ms:0.0} ms");
 
         var target = new IngestTarget("alertmanager", new Uri(alertmanager.BaseAddress, "/api/v2/alerts"), null, alertmanager.Process, batch => EventStream.AlertmanagerBody(batch, startsAt), http);
-        return new AlertmanagerReport(latency, [await ingest.RunAsync(target, 1, progress), await ingest.RunAsync(target, options.BatchSize, progress)]);
+        return new AlertmanagerReport(latency, await ingest.RunAllAsync(target, progress));
     }
 
     private async Task<string[]> WriteAsync(LoadReport report)

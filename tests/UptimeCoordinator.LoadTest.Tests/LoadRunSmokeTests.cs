@@ -31,7 +31,8 @@ public sealed class LoadRunSmokeTests
         {
             Assert.Equal([1, 100], mode.Deliveries.Select(d => d.Contacts));
             Assert.All(mode.Deliveries, d => Assert.True(d.P50Ms > 0 && d.P99Ms >= d.P50Ms && d.MaxMs >= d.P99Ms, $"{mode.Mode} {d.Name}: {d}"));
-            Assert.Equal([1, 50], mode.Ingest.Select(i => i.BatchSize));
+            Assert.Equal([("steady", 1), ("steady", 50), ("churn", 1), ("churn", 50)], mode.Ingest.Select(i => (i.Stream, i.BatchSize)));
+            Assert.All(mode.Ingest.Where(i => i.Stream == "churn"), i => Assert.True(i.TransitionShare > 0.05, $"churn: {i.TransitionShare}"));
             Assert.All(mode.Ingest, i => Assert.Equal(0, i.Drive.Failed));
             Assert.All(mode.Ingest, i => Assert.True(i.EventsPerSecond > 0 && i.CpuSecondsPer1000Events > 0, $"{mode.Mode}: {i}"));
             Assert.All(mode.Ingest, i => Assert.Equal("wrk", i.Drive.Driver));

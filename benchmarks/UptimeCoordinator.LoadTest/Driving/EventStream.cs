@@ -16,7 +16,7 @@ internal static class EventStream
 {
     public static string ServiceId(int index) => $"svc-{index.ToString(CultureInfo.InvariantCulture)}";
 
-    public static List<StreamEvent> Generate(int services, int count, int hold)
+    public static List<StreamEvent> Generate(int services, int count, int hold, bool startDown = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(services, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hold, 1);
@@ -24,11 +24,14 @@ internal static class EventStream
         for (var k = 0; k < count; k++)
         {
             var round = k / services;
-            events.Add(new StreamEvent(ServiceId(k % services), round / hold % 2 == 0));
+            events.Add(new StreamEvent(ServiceId(k % services), (round / hold % 2 == 0) == startDown));
         }
 
         return events;
     }
+
+    /// <summary>A healthy fleet's heartbeats: every service reports up, again and again; nothing changes.</summary>
+    public static List<StreamEvent> Steady(int services, int count) => Generate(services, count, int.MaxValue, startDown: false);
 
     /// <summary>How many reports of <paramref name="events"/> change a service's status, counting each service's first.</summary>
     public static int Transitions(IEnumerable<StreamEvent> events)

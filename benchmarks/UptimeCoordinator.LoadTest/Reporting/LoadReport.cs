@@ -29,7 +29,8 @@ internal sealed record IngestFigure(
     double EventsPerSecond,
     double CpuSeconds,
     double CpuSecondsPer1000Events,
-    double TransitionShare);
+    double TransitionShare,
+    string Stream = "steady");
 
 /// <summary>
 /// Deliveries of a down event: from its POST to each contact's webhook, over <c>Rounds</c> events.

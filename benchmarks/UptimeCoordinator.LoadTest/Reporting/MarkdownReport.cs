@@ -22,17 +22,14 @@ internal static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## Ingest").AppendLine();
-        md.AppendLine("| target | shape | driver | events/s | requests/s | request p50 ms | request p99 ms | not 2xx | server CPU s per 1000 events |");
-        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| target | stream | transitions | shape | driver | events/s | requests/s | request p50 ms | request p99 ms | not 2xx | server CPU s per 1000 events |");
+        md.AppendLine("|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var figure in report.Modes.SelectMany(m => m.Ingest).Concat(report.Alertmanager?.Ingest ?? []))
         {
-            md.AppendLine(invariant, $"| {figure.Target} | {Shape(figure.BatchSize)} | {figure.Drive.Driver} | {figure.EventsPerSecond:N0} | {figure.Drive.RequestsPerSecond:N0} | {figure.Drive.LatencyP50Ms:0.00} | {figure.Drive.LatencyP99Ms:0.00} | {figure.Drive.Failed} | {figure.CpuSecondsPer1000Events:0.0000} |");
+            md.AppendLine(invariant, $"| {figure.Target} | {figure.Stream} | {figure.TransitionShare:P2} | {Shape(figure.BatchSize)} | {figure.Drive.Driver} | {figure.EventsPerSecond:N0} | {figure.Drive.RequestsPerSecond:N0} | {figure.Drive.LatencyP50Ms:0.00} | {figure.Drive.LatencyP99Ms:0.00} | {figure.Drive.Failed} | {figure.CpuSecondsPer1000Events:0.0000} |");
         }
 
-        if (report.Modes.SelectMany(m => m.Ingest).FirstOrDefault() is { } any)
-        {
-            md.AppendLine().AppendLine(invariant, $"{any.TransitionShare:P1} of the stream's reports change a service's status; the rest repeat it.");
-        }
+        md.AppendLine().AppendLine("Transitions: the share of the stream's reports that change a service's status (each opens, closes or reopens an incident); the rest repeat it.");
 
         md.AppendLine().AppendLine("## Down event to webhook").AppendLine();
         md.AppendLine("| mode | scenario | contacts | rounds | p50 ms | p99 ms | max ms | completion median ms | completion max ms | repeats | missing | setup s |");
