@@ -16,13 +16,20 @@ internal sealed class GroupCommit(IGrainBase grain, Func<Task> write)
     /// <summary>Completes when a write begun after this call has succeeded; a failed write discards the activation.</summary>
     public Task CommitAsync()
     {
+        // Joined even when the write before it has just completed: the queued write's continuation, which starts
+        // it, may not have run yet, and starting another here would write concurrently with it.
+        if (_queued is not null)
+        {
+            return _queued;
+        }
+
         if (_running is null || _running.IsCompleted)
         {
             _running = grain.PersistOrDiscardAsync(write);
             return _running;
         }
 
-        return _queued ??= AfterRunningAsync(_running);
+        return _queued = AfterRunningAsync(_running);
     }
 
     private async Task AfterRunningAsync(Task running)
