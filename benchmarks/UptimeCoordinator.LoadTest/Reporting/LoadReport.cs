@@ -30,7 +30,11 @@ internal sealed record IngestFigure(
     double CpuSeconds,
     double CpuSecondsPer1000Events,
     double TransitionShare,
-    string Stream = "steady");
+    string Stream = "steady")
+{
+    /// <summary>How the events went: "single events" or "batches of 50".</summary>
+    public static string Shape(int batchSize) => batchSize == 1 ? "single events" : $"batches of {batchSize}";
+}
 
 /// <summary>
 /// Deliveries of a down event: from its POST to each contact's webhook, over <c>Rounds</c> events.

@@ -26,7 +26,7 @@ internal static class MarkdownReport
         md.AppendLine("|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var figure in report.Modes.SelectMany(m => m.Ingest).Concat(report.Alertmanager?.Ingest ?? []))
         {
-            md.AppendLine(invariant, $"| {figure.Target} | {figure.Stream} | {figure.TransitionShare:P2} | {Shape(figure.BatchSize)} | {figure.Drive.Driver} | {figure.EventsPerSecond:N0} | {figure.Drive.RequestsPerSecond:N0} | {figure.Drive.LatencyP50Ms:0.00} | {figure.Drive.LatencyP99Ms:0.00} | {figure.Drive.Failed} | {figure.CpuSecondsPer1000Events:0.0000} |");
+            md.AppendLine(invariant, $"| {figure.Target} | {figure.Stream} | {figure.TransitionShare:P2} | {IngestFigure.Shape(figure.BatchSize)} | {figure.Drive.Driver} | {figure.EventsPerSecond:N0} | {figure.Drive.RequestsPerSecond:N0} | {figure.Drive.LatencyP50Ms:0.00} | {figure.Drive.LatencyP99Ms:0.00} | {figure.Drive.Failed} | {figure.CpuSecondsPer1000Events:0.0000} |");
         }
 
         md.AppendLine().AppendLine("Transitions: the share of the stream's reports that change a service's status (each opens, closes or reopens an incident); the rest repeat it.");
@@ -53,6 +53,4 @@ internal static class MarkdownReport
 
         return md.ToString();
     }
-
-    private static string Shape(int batchSize) => batchSize == 1 ? "single" : $"batch of {batchSize}";
 }

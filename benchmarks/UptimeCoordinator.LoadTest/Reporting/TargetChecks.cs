@@ -22,7 +22,7 @@ internal static class TargetChecks
                 {
                     var ratio = ours.EventsPerSecond / peer.EventsPerSecond;
                     checks.Add(new(
-                        $"ingest, {Shape(peer.BatchSize)}{StreamSuffix(peer.Stream)}: at least Alertmanager's (aim 2×)",
+                        $"ingest, {IngestFigure.Shape(peer.BatchSize)}{StreamSuffix(peer.Stream)}: at least Alertmanager's (aim 2×)",
                         $"{ours.EventsPerSecond:N0} vs {peer.EventsPerSecond:N0} events/s: {ratio:0.00}×",
                         ratio >= 1));
                 }
@@ -60,7 +60,7 @@ internal static class TargetChecks
                 if (embedded.Ingest.FirstOrDefault(i => i.BatchSize == ingest.BatchSize && i.Stream == ingest.Stream) is { } reference)
                 {
                     var factor = reference.EventsPerSecond / ingest.EventsPerSecond;
-                    checks.Add(new($"redis within 3× of embedded: ingest, {Shape(ingest.BatchSize)}{StreamSuffix(ingest.Stream)}", $"{ingest.EventsPerSecond:N0} vs {reference.EventsPerSecond:N0} events/s: {factor:0.00}× slower", factor <= RedisFactorLimit));
+                    checks.Add(new($"redis within 3× of embedded: ingest, {IngestFigure.Shape(ingest.BatchSize)}{StreamSuffix(ingest.Stream)}", $"{ingest.EventsPerSecond:N0} vs {reference.EventsPerSecond:N0} events/s: {factor:0.00}× slower", factor <= RedisFactorLimit));
                 }
             }
 
@@ -84,8 +84,6 @@ internal static class TargetChecks
 
         return checks;
     }
-
-    private static string Shape(int batchSize) => batchSize == 1 ? "single events" : $"batches of {batchSize}";
 
     // The steady stream keeps the plain name, so a check reads the same with or without churn runs.
     private static string StreamSuffix(string stream) => stream == "steady" ? "" : $", {stream}";

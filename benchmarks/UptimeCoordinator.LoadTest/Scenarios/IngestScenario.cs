@@ -51,7 +51,7 @@ internal sealed class IngestScenario(LoadOptions options, string workDir)
 
     private async Task<IngestFigure> RunAsync(IngestTarget target, string stream, List<StreamEvent> events, int batchSize, Action<string> progress)
     {
-        var what = $"{target.Name}, {stream}, {Shape(batchSize)}";
+        var what = $"{target.Name}, {stream}, {IngestFigure.Shape(batchSize)}";
         var bodies = EventStream.Bodies(events, batchSize, target.Body);
         var warmup = _warmed.Add(target.Name) || options.Warmup < RewarmUp ? options.Warmup : RewarmUp;
         progress($"{what}: warming up for {warmup.TotalSeconds:0} s");
@@ -72,7 +72,6 @@ internal sealed class IngestScenario(LoadOptions options, string workDir)
         return figure;
     }
 
-    public static string Shape(int batchSize) => batchSize == 1 ? "single events" : $"batches of {batchSize}";
 
     private async Task<DriveResult> DriveAsync(IngestTarget target, IReadOnlyList<string> bodies, TimeSpan duration, Action<string> progress) =>
         options.Rate > 0 || !WrkDriver.IsAvailable()
