@@ -1,4 +1,5 @@
 using System.Text.Json;
+using UptimeCoordinator.Host.Tests.Infrastructure;
 
 namespace UptimeCoordinator.LoadTest.Tests;
 
@@ -15,7 +16,7 @@ public sealed class LoadRunSmokeTests
     {
         foreach (var program in new[] { "redis-server", "prometheus-alertmanager", "wrk" })
         {
-            RequireOnPath(program);
+            ExternalProgram.RequireOnPath(program, "the load tool's smoke test");
         }
 
         var output = Directory.CreateTempSubdirectory("loadtest-smoke-").FullName;
@@ -51,22 +52,5 @@ public sealed class LoadRunSmokeTests
         Assert.Contains(report.Targets, t => t.Target.StartsWith("latency, 1 contact", StringComparison.Ordinal));
         Assert.Contains(report.Targets, t => t.Target.StartsWith("redis within 3×", StringComparison.Ordinal));
         Assert.Equal(2, report.Targets.Count(t => t.Target.StartsWith("memory", StringComparison.Ordinal)));
-    }
-
-    // Missing here is a skip on a developer's machine and a failure under CI, where .ci/run installs it.
-    private static void RequireOnPath(string program)
-    {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => File.Exists(Path.Combine(dir, program)));
-        if (found)
-        {
-            return;
-        }
-
-        var ci = Environment.GetEnvironmentVariable("CI");
-        Assert.False(
-            ci is not null && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1"),
-            $"{program} is not on PATH and CI=true: install it (apt-get install -y {program}, as .ci/run does).");
-        throw new SkipException($"{program} is not on PATH; skipped because CI is not set.");
     }
 }
