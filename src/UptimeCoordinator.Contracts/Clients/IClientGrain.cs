@@ -91,7 +91,11 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("Uptime"), ReadOnly]
     Task<ClientUptimeView?> UptimeAsync(int days);
 
-    /// <summary>Records how a dispatch of one notice ended.</summary>
+    /// <summary>
+    /// Records how a dispatch of one notice ended. This host's dispatcher reports through
+    /// <see cref="RecordDeliveriesAsync"/>; this one stays for silos of the previous version during a
+    /// rolling upgrade.
+    /// </summary>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(NoticeOutcomeMessage outcome);
 
