@@ -55,11 +55,6 @@ public sealed class EventIngestor(IGrainFactory grains)
             {
                 return IngestResult.UnknownServices(unknown);
             }
-
-            foreach (var s in unconfirmed)
-            {
-                Remember(s.ServiceId);
-            }
         }
 
         var results = await Task.WhenAll(byService.Select(s => Service(s.ServiceId).RecordHealthAsync([.. s.Items.Select(e => e.Event)])));
