@@ -33,15 +33,18 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(ClaimsFor(role), SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(ClaimsFor(role, ApiKeyId.Of(key)), SchemeName, ClaimTypes.Name, ClaimTypes.Role));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
-    /// <summary>The claims a key's role stands for: its role, and for a client key the client's id.</summary>
-    public static List<Claim> ClaimsFor(string role)
+    /// <summary>
+    /// The claims a key stands for: its role, for a client key the client's id, and the key's
+    /// <see cref="ApiKeyId"/> (whose requests these are, for the rate limiter).
+    /// </summary>
+    public static List<Claim> ClaimsFor(string role, string keyId)
     {
         var isClient = role.StartsWith(Roles.ClientPrefix, StringComparison.Ordinal);
-        var claims = new List<Claim> { new(ClaimTypes.Role, isClient ? Roles.Client : role) };
+        var claims = new List<Claim> { new(ClaimTypes.Role, isClient ? Roles.Client : role), new(ApiKeyId.Claim, keyId) };
         if (isClient)
         {
             claims.Add(new Claim(Roles.ClientIdClaim, role[Roles.ClientPrefix.Length..]));

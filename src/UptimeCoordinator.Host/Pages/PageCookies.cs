@@ -43,9 +43,9 @@ public static class PageCookies
     public static bool HasApiKey(HttpRequest request) =>
         request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName);
 
-    /// <summary>The principal a key's role stands for, the same one the API-key handler builds.</summary>
-    public static ClaimsPrincipal PrincipalFor(string role, string scheme) =>
-        new(new ClaimsIdentity(ApiKeyAuthenticationHandler.ClaimsFor(role), scheme, ClaimTypes.Name, ClaimTypes.Role));
+    /// <summary>The principal a key stands for, the same one the API-key handler builds.</summary>
+    public static ClaimsPrincipal PrincipalFor(string key, string role, string scheme) =>
+        new(new ClaimsIdentity(ApiKeyAuthenticationHandler.ClaimsFor(role, ApiKeyId.Of(key)), scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     private static void Configure(CookieAuthenticationOptions options, string name)
     {

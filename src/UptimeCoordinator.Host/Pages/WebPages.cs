@@ -56,7 +56,7 @@ public static class WebPages
         if (key is not null)
         {
             return keys.Value.ApiKeys.TryGetValue(key, out var keyRole) && keyRole == role
-                ? await SignInAsync(http, PageCookies.ClientScheme, role, $"{StatusPath}/{Uri.EscapeDataString(clientId)}")
+                ? await SignInAsync(http, PageCookies.ClientScheme, key, role, $"{StatusPath}/{Uri.EscapeDataString(clientId)}")
                 : NotFoundPage();
         }
 
@@ -69,7 +69,7 @@ public static class WebPages
         if (key is not null)
         {
             return keys.Value.ApiKeys.TryGetValue(key, out var keyRole) && keyRole == Roles.Ops
-                ? await SignInAsync(http, PageCookies.OpsScheme, Roles.Ops, OpsPath)
+                ? await SignInAsync(http, PageCookies.OpsScheme, key, Roles.Ops, OpsPath)
                 : NotFoundPage();
         }
 
@@ -79,9 +79,9 @@ public static class WebPages
 
     private static Task<IResult> SignOutOfOpsAsync(HttpContext http) => SignOutAsync(http, PageCookies.OpsScheme);
 
-    private static async Task<IResult> SignInAsync(HttpContext http, string scheme, string role, string page)
+    private static async Task<IResult> SignInAsync(HttpContext http, string scheme, string key, string role, string page)
     {
-        await http.SignInAsync(scheme, PageCookies.PrincipalFor(role, scheme));
+        await http.SignInAsync(scheme, PageCookies.PrincipalFor(key, role, scheme));
 
         // The key leaves the address bar and the history at once: a redirect to the same page without it.
         http.Response.Headers.CacheControl = "no-store";

@@ -25,6 +25,13 @@ public sealed class CoordinatorApp(
         builder.UseSetting("Orleans:GatewayPort", gatewayPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", $"http-tests-{Guid.NewGuid():N}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests poll as fast as they like, as the benchmarks do; RateLimitingTests switch the limits on.
+        foreach (var role in new[] { "Monitor", "Ops", "Client" })
+        {
+            builder.UseSetting($"RateLimiting:{role}PerSecond", "0");
+        }
+
         if (withTestKeys)
         {
             builder.UseSetting($"Auth:ApiKeys:{ApiKeys.Ops}", "ops");

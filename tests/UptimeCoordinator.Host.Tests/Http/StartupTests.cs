@@ -73,6 +73,17 @@ public sealed class StartupTests
         Assert.Contains("Incidents:ReopenWindow", Messages(failure), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANegativeRateLimitRefusesToStart()
+    {
+        await using var app = new CoordinatorApp(settings: new Dictionary<string, string> { ["RateLimiting:ClientPerSecond"] = "-1" });
+
+        var failure = Record.Exception(() => app.CreateClient());
+
+        Assert.NotNull(failure);
+        Assert.Contains("RateLimiting:", Messages(failure), StringComparison.Ordinal);
+    }
+
     private static string Messages(Exception exception)
     {
         var messages = new List<string>();
