@@ -16,15 +16,22 @@ public sealed class FaultyGrainStorage(IGrainStorageSerializer serializer) : IGr
 
     public bool FailWrites { get; set; }
 
+    /// <summary>What a failing read or write throws: by default what a storage that stopped answering throws.</summary>
+    public Func<Exception> Fault { get; set; } = () => new IOException("Test storage does not answer.");
+
+    /// <summary>How long every read and write takes, as in a storage that has become slow.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The JSON last written for the grain of type <paramref name="grainType"/> with key <paramref name="key"/>.</summary>
     public string? Stored(string grainType, string key) =>
         _entries.TryGetValue(GrainId.Create(grainType, key), out var entry) ? entry.Data.ToString() : null;
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        await Task.Delay(Delay);
         if (FailReads)
         {
-            throw new IOException("Test storage refuses to read.");
+            throw Fault();
         }
 
         if (_entries.TryGetValue(grainId, out var entry))
@@ -33,22 +40,20 @@ public sealed class FaultyGrainStorage(IGrainStorageSerializer serializer) : IGr
             grainState.ETag = entry.ETag;
             grainState.RecordExists = true;
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        await Task.Delay(Delay);
         if (FailWrites)
         {
-            throw new IOException("Test storage refuses to write.");
+            throw Fault();
         }
 
         var etag = Guid.NewGuid().ToString("N");
         _entries[grainId] = (serializer.Serialize(grainState.State), etag);
         grainState.ETag = etag;
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

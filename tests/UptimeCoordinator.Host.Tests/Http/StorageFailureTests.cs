@@ -7,8 +7,9 @@ using Orleans.Storage;
 namespace UptimeCoordinator.Host.Tests.Http;
 
 /// <summary>
-/// What callers see when grain storage fails: readiness goes down, errors stay opaque, and nothing
-/// is acknowledged that was not persisted (DESIGN.md §6, "accepted means durable").
+/// What callers see when grain storage fails or stalls: readiness goes down, the API answers 503 with
+/// Retry-After within the grain call timeout rather than hanging, other errors stay opaque, and
+/// nothing is acknowledged that was not persisted (DESIGN.md §6, "accepted means durable").
 /// </summary>
 public sealed class StorageFailureTests
 {
@@ -32,12 +33,49 @@ public sealed class StorageFailureTests
     }
 
     [Fact]
-    public async Task InternalErrorIsAnOpaqueProblemWithTraceId()
+    public async Task StorageThatStopsAnsweringIsA503WithRetryAfter()
     {
         await using var app = NewApp();
         using var api = new CoordinatorClient(app);
         await api.WaitUntilReadyAsync();
         _storage!.FailReads = true;
+
+        using var response = await api.Ops.GetAsync(CoordinatorClient.ServicePath(TestIds.Unique()));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.Contains("retry after 5 s", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.DoesNotContain("does not answer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StalledStorageIsA503WithinTheGrainCallTimeoutNotAHang()
+    {
+        await using var app = NewApp(new Dictionary<string, string> { ["Orleans:Messaging:ResponseTimeout"] = "00:00:02" });
+        using var api = new CoordinatorClient(app);
+        var id = TestIds.Unique();
+        await api.CreateServiceAsync(id);
+        var stall = TimeSpan.FromSeconds(12);
+        _storage!.Delay = stall;
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await api.PostEventAsync(EventBody.Down(id, TestTime.Now));
+        var answeredAfter = clock.Elapsed;
+        _storage.Delay = TimeSpan.Zero;
+
+        await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.True(answeredAfter < stall - TimeSpan.FromSeconds(4), $"answered after {answeredAfter.TotalSeconds:0.0} s, as late as the stalled write");
+    }
+
+    [Fact]
+    public async Task InternalErrorIsAnOpaqueProblemWithTraceId()
+    {
+        await using var app = NewApp();
+        using var api = new CoordinatorClient(app);
+        await api.WaitUntilReadyAsync();
+        _storage!.Fault = () => new InvalidOperationException("Test storage refuses: the record is corrupt.");
+        _storage.FailReads = true;
 
         using var response = await api.Ops.GetAsync(CoordinatorClient.ServicePath(TestIds.Unique()));
 
@@ -58,7 +96,8 @@ public sealed class StorageFailureTests
 
         using var response = await api.PostEventAsync(EventBody.Down(id, TestTime.Now));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.DoesNotContain("major_outage", _storage.Stored("service", id) ?? "", StringComparison.Ordinal);
     }
 
     // The grain changes its in-memory state, including the remembered event ids, before it writes. If it
@@ -75,7 +114,7 @@ public sealed class StorageFailureTests
         _storage!.FailWrites = true;
         using (var failed = await api.PostEventAsync(down))
         {
-            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         }
 
         _storage.FailWrites = false;
@@ -88,7 +127,7 @@ public sealed class StorageFailureTests
         Assert.Contains("major_outage", _storage.Stored("service", id), StringComparison.Ordinal);
     }
 
-    private CoordinatorApp NewApp() => new(services: s => s.AddGrainStorage(
+    private CoordinatorApp NewApp(IReadOnlyDictionary<string, string>? settings = null) => new(settings: settings, services: s => s.AddGrainStorage(
         ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
         (sp, _) => _storage = new FaultyGrainStorage(sp.GetRequiredService<IGrainStorageSerializer>())));
 }
