@@ -29,7 +29,7 @@ public static class CoordinatorApiExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddCoordinatorProblemDetails();
         builder.Services.AddSingleton<EventIngestor>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddOperationTransformer<RetryResponsesTransformer>());
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo-and-storage", tags: [ProbesApi.ReadyTag]);
         return builder;
     }

@@ -68,4 +68,21 @@ public sealed class ProbeAndOpenApiTests(CoordinatorFixture fixture)
         Assert.True(service.TryGetProperty("put", out _));
         Assert.True(service.TryGetProperty("delete", out _));
     }
+
+    [Theory]
+    [InlineData("/api/v1/events", "post", true)]
+    [InlineData("/api/v1/clients/{id}/status", "get", true)]
+    [InlineData("/healthz", "get", false)]
+    public async Task OpenApiDocumentSaysWhenToRetry(string path, string method, bool needsKey)
+    {
+        using var response = await Api.Anonymous.GetAsync("/openapi/v1.json");
+
+        var responses = (await response.ReadJsonAsync()).GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.True(responses.GetProperty("503").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.Equal(needsKey, responses.TryGetProperty("429", out var throttled));
+        if (needsKey)
+        {
+            Assert.True(throttled.GetProperty("headers").TryGetProperty("Retry-After", out _));
+        }
+    }
 }
