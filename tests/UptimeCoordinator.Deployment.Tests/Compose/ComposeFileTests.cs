@@ -84,7 +84,7 @@ public sealed class ComposeFileTests
         var redis = Compose.Service("redis");
 
         Assert.Equal("redis:7", redis.Image);
-        Assert.Equal(["redis-server", "--appendonly", "yes"], redis.Command);
+        Assert.Equal(["redis-server", "--appendonly", "yes", "--appendfsync", "always"], redis.Command);
         Assert.Equal(["CMD", "redis-cli", "ping"], redis.HealthcheckTest);
         var volume = Assert.Single(redis.Volumes);
         Assert.EndsWith(":/data", volume, StringComparison.Ordinal);

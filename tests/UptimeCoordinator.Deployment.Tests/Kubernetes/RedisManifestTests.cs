@@ -16,13 +16,13 @@ public sealed class RedisManifestTests
     }
 
     [Fact]
-    public void RedisKeepsAnAppendOnlyFileSyncedEverySecond()
+    public void RedisKeepsAnAppendOnlyFileSyncedOnEveryWrite()
     {
         var commandLine = CommandLine(StatefulSet);
 
         Assert.Equal(1, StatefulSet.Root.Integer("spec", "replicas"));
         Assert.Equal("yes", ValueOf(commandLine, "--appendonly"));
-        Assert.Equal("everysec", ValueOf(commandLine, "--appendfsync"));
+        Assert.Equal("always", ValueOf(commandLine, "--appendfsync"));
     }
 
     [Fact]
