@@ -35,12 +35,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        await problems.WriteWhateverIsAcceptedAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+        return true;
     }
 
     private static readonly string RetryAfterSeconds = ((int)ClusterTrouble.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);

@@ -6,10 +6,25 @@ internal static class ProblemResponses
     public static async Task WriteProblemAsync(this IProblemDetailsService problems, HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        await problems.WriteWhateverIsAcceptedAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>
+    /// Writes the problem even to a request that accepts only something else, such as an
+    /// EventSource's <c>text/event-stream</c>: no writer takes those, and <c>WriteAsync</c> would then
+    /// throw and turn a 401 into an empty 500.
+    /// </summary>
+    public static async Task WriteWhateverIsAcceptedAsync(this IProblemDetailsService problems, ProblemDetailsContext problem)
+    {
+        if (!await problems.TryWriteAsync(problem))
+        {
+            await problem.HttpContext.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, ProblemMediaType);
+        }
+    }
+
+    private const string ProblemMediaType = "application/problem+json";
 }

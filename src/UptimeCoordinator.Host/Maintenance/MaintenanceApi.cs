@@ -157,7 +157,7 @@ public static class MaintenanceApi
         var shown = entries.Take(page.Limit).ToArray();
         var views = await Task.WhenAll(shown.Select(e => grains.GetGrain<IMaintenanceGrain>(e.Id).GetAsync()));
         var next = entries.Length > page.Limit ? shown[^1].Id : null;
-        return TypedResults.Ok(new Page<MaintenanceView>([.. views.OfType<MaintenanceView>()], PageRequest.Encode(next)));
+        return TypedResults.Ok(new Page<MaintenanceView>([.. views.OfType<MaintenanceView>().Select(v => AsSeenBy(user, v))], PageRequest.Encode(next)));
     }
 
     private static async Task<Results<Ok<MaintenanceView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -195,7 +195,22 @@ public static class MaintenanceApi
         }
 
         var visible = await VisibleServicesAsync(user, grains);
-        return visible is null || view.AffectedServiceIds.Intersect(visible, StringComparer.Ordinal).Any() ? view : null;
+        return visible is null || view.AffectedServiceIds.Intersect(visible, StringComparer.Ordinal).Any() ? AsSeenBy(user, view) : null;
+    }
+
+    /// <summary>
+    /// A window shared by several clients warns about each one whose SLA asks for more notice; a
+    /// client's key sees only its own warning, since the others name other clients and their terms.
+    /// </summary>
+    private static MaintenanceView AsSeenBy(ClaimsPrincipal user, MaintenanceView view)
+    {
+        if (user.IsInRole(Roles.Ops))
+        {
+            return view;
+        }
+
+        var clientId = user.FindFirstValue(Roles.ClientIdClaim);
+        return view with { SlaWarnings = [.. view.SlaWarnings.Where(w => w.ClientId == clientId)] };
     }
 
     /// <summary>Null for ops (everything); a client's subscribed services for its key.</summary>
