@@ -19,6 +19,11 @@ public static class CoordinatorApiExtensions
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBodyBytes);
+
+        // ASP.NET Core's request lines carry the whole URL, and page sign-in links and feedback links carry a
+        // key or a token in their query: never logged, whatever level an operator sets (a rule added here comes
+        // after the configuration's, so it wins for this category).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             // A misspelt field in a request is an error, not a silently ignored default.
