@@ -26,7 +26,8 @@ public sealed class ValidationErrors
         {
             foreach (var message in messages)
             {
-                Add(prefix + path, message);
+                // An error about the nested value as a whole is keyed by the prefix alone: "[0]", not "[0].".
+                Add(path.Length == 0 ? prefix.TrimEnd('.') : prefix + path, message);
             }
         }
     }

@@ -15,6 +15,9 @@ public static class MaintenancePlanRules
     public const int MaxLeadTimes = 10;
     public static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(30);
 
+    /// <summary>The furthest ahead a window may start: plans beyond are guesses, and times near year 9999 overflow.</summary>
+    public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(730);
+
     // A window "starting now" typed by a person is a few seconds old by the time it arrives.
     public static readonly TimeSpan StartSkew = TimeSpan.FromSeconds(30);
 
@@ -50,6 +53,10 @@ public static class MaintenancePlanRules
         else if (s < now - StartSkew)
         {
             errors.Add("start", "is in the past");
+        }
+        else if (s > now + MaxScheduleAhead)
+        {
+            errors.Add("start", $"may be at most {Time.IsoDuration.Format(MaxScheduleAhead)} ahead");
         }
 
         if (end is not { } e)

@@ -6,13 +6,21 @@ namespace UptimeCoordinator.Grains.Scheduling;
 /// and a reminder registered for the same time as the durable wake-up, so that a restart or a silo
 /// loss only delays the work until the reminder fires. The reminder keeps ticking every period
 /// after its due time until the next <see cref="ArmAsync"/> moves it on or drops it, so the work
-/// must be safe to run again.
+/// must be safe to run again, and must re-arm: work due further ahead than <see cref="LongestWait"/>
+/// is woken early, at that horizon, and finds nothing due yet.
 /// </summary>
 internal sealed class DueWakeUp(Grain grain, TimeProvider time, string reminderName, TimeSpan reminderPeriod, Func<Task> run)
 {
+    /// <summary>
+    /// Timers and reminders take due times below 2^32 ms (49.7 days); a maintenance window a quarter
+    /// ahead failed to schedule (a 500, found by the hostile-input tests).
+    /// </summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
     private IGrainTimer? _timer;
     private DateTimeOffset? _reminderFor;
     private bool _reminderKnown;
+    private bool _reminderAtHorizon;
 
     public bool IsReminder(string name) => name == reminderName;
 
@@ -23,14 +31,14 @@ internal sealed class DueWakeUp(Grain grain, TimeProvider time, string reminderN
         _timer = null;
         if (due is not { } at)
         {
-            if (!_reminderKnown || _reminderFor is not null)
+            if (!_reminderKnown || _reminderFor is not null || _reminderAtHorizon)
             {
                 if (await grain.GetReminder(reminderName) is { } reminder)
                 {
                     await grain.UnregisterReminder(reminder);
                 }
 
-                (_reminderFor, _reminderKnown) = (null, true);
+                (_reminderFor, _reminderKnown, _reminderAtHorizon) = (null, true, false);
             }
 
             return;
@@ -38,13 +46,17 @@ internal sealed class DueWakeUp(Grain grain, TimeProvider time, string reminderN
 
         var wait = at - time.GetUtcNow();
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        var horizon = wait > LongestWait;
+        wait = horizon ? LongestWait : wait;
         _timer = grain.RegisterGrainTimer(
             _ => run(),
             new GrainTimerCreationOptions { DueTime = wait, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = false });
-        if (_reminderFor != at)
+        if (_reminderFor != at || horizon)
         {
             await grain.RegisterOrUpdateReminder(reminderName, wait, reminderPeriod);
-            (_reminderFor, _reminderKnown) = (at, true);
+
+            // Woken at the horizon, the next arming must move the reminder on even though the work's time is the same.
+            (_reminderFor, _reminderKnown, _reminderAtHorizon) = (horizon ? null : at, true, horizon);
         }
     }
 }

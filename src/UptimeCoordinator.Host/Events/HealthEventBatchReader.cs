@@ -20,6 +20,12 @@ public static class HealthEventBatchReader
     /// <summary>How far ahead of this host's clock an observation may claim to be.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How old an observation may be: older than the longest span costs and SLAs are asked for, it
+    /// could only open an outage in year 0001 and price it in millions.
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
+
     public static IReadOnlyList<(int Index, string ServiceId, HealthEvent Event)> Read(
         JsonElement body, JsonSerializerOptions json, DateTimeOffset now, ValidationErrors errors)
     {
@@ -89,6 +95,10 @@ public static class HealthEventBatchReader
         if (item.ObservedAt > now + MaxClockSkew)
         {
             errors.Add("observedAt", $"is more than {MaxClockSkew.TotalMinutes:0} minutes in the future");
+        }
+        else if (item.ObservedAt < now - MaxAge)
+        {
+            errors.Add("observedAt", $"is more than {MaxAge.TotalDays:0} days in the past");
         }
 
         CheckLength(errors, "eventId", item.EventId, MaxIdLength);

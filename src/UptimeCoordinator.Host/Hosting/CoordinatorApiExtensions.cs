@@ -30,6 +30,7 @@ public static class CoordinatorApiExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new Rfc3339DateTimeOffsetConverter());
+            o.SerializerOptions.Converters.Add(new NamedEnumConverter());
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddCoordinatorProblemDetails();

@@ -31,6 +31,18 @@ public sealed class MaintenancePlanRulesTests
     }
 
     [Fact]
+    public void A_start_more_than_two_years_ahead_is_refused_but_a_quarter_ahead_is_not()
+    {
+        var far = new ValidationErrors();
+        MaintenancePlanRules.CheckTimes(Now.AddDays(731), Now.AddDays(731).AddHours(1), Now, Week, far);
+        Assert.Equal(["may be at most P730D ahead"], far.ToDictionary()["start"]);
+
+        var quarter = new ValidationErrors();
+        MaintenancePlanRules.CheckTimes(Now.AddDays(90), Now.AddDays(90).AddHours(1), Now, Week, quarter);
+        Assert.True(quarter.IsValid);
+    }
+
+    [Fact]
     public void Time_moving_on_makes_yesterdays_plan_a_start_in_the_past()
     {
         var start = Now.AddHours(1);
