@@ -25,6 +25,23 @@ internal sealed class HostGroup(RedisServer redis) : IAsyncDisposable
         return (one, two, ready);
     }
 
+    /// <summary>
+    /// Starts one host per name, all of one cluster, at once, and waits until every one is ready;
+    /// returns them in the order of <paramref name="names"/>, with how long each took.
+    /// </summary>
+    public async Task<(HostProcess[] Hosts, TimeSpan[] ReadyAfter)> StartManyAsync(HostSettings settings, params string[] names)
+    {
+        var started = new HostProcess[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            started[i] = HostProcess.Start(names[i], settings);
+            _hosts.Add(started[i]);
+        }
+
+        var ready = await Task.WhenAll(started.Select(h => h.WaitUntilReadyAsync(ReadyTimeout)));
+        return (started, ready);
+    }
+
     /// <summary>Starts one host and waits until it is ready; returns how long it took.</summary>
     public async Task<(HostProcess Host, TimeSpan ReadyAfter)> StartAsync(HostSettings settings, string name)
     {

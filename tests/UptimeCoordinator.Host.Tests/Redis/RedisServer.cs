@@ -7,28 +7,43 @@ namespace UptimeCoordinator.Host.Tests.Redis;
 
 /// <summary>
 /// A private <c>redis-server</c> on a free loopback port with its data (AOF on, RDB snapshots off) in
-/// a temporary directory. Dispose kills it and deletes the directory.
+/// a temporary directory. It can be killed as in a crash and started again on the same port and
+/// data, to test what the AOF keeps. Dispose kills it and deletes the directory.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
     public const string Executable = "redis-server";
 
-    private readonly ChildProcess _process;
+    /// <summary>Redis's own default: the AOF is fsynced once a second, so a crash may lose the last second.</summary>
+    public const string FsyncEverySecond = "everysec";
 
-    private RedisServer(ChildProcess process, int port)
+    /// <summary>Every write is fsynced before Redis answers it: what the product requires.</summary>
+    public const string FsyncAlways = "always";
+
+    private readonly string _executable;
+    private readonly string _appendFsync;
+    private ChildProcess? _process;
+
+    private RedisServer(string executable, int port, string dataDirectory, string appendFsync, ProcessLog log)
     {
-        _process = process;
+        _executable = executable;
+        _appendFsync = appendFsync;
         Port = port;
+        DataDirectory = dataDirectory;
+        Log = log;
+        _process = Launch();
     }
 
     public int Port { get; }
 
-    public string DataDirectory => _process.Directory;
+    /// <summary>Where the AOF lives; it outlives a kill and goes with dispose.</summary>
+    public string DataDirectory { get; }
 
     /// <summary>The StackExchange.Redis configuration string the host takes as <c>ConnectionStrings:Redis</c>.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public ProcessLog Log => _process.Log;
+    /// <summary>The output of every run of this server, restarts included.</summary>
+    public ProcessLog Log { get; }
 
     /// <summary>
     /// The path of <c>redis-server</c>. When it is not installed the test fails under CI
@@ -41,19 +56,13 @@ internal sealed class RedisServer : IAsyncDisposable
     public static string RequireExecutable(string? pathVariable, string? ciVariable) =>
         ExternalProgram.RequireOnPath(Executable, "the Redis cluster test", pathVariable, ciVariable);
 
-    public static async Task<RedisServer> StartAsync(string executable, TimeSpan timeout)
+    /// <param name="appendFsync">Redis's <c>appendfsync</c>: <see cref="FsyncEverySecond"/> or <see cref="FsyncAlways"/>.</param>
+    public static async Task<RedisServer> StartAsync(string executable, TimeSpan timeout, string appendFsync = FsyncEverySecond)
     {
         var port = FreePorts.Next();
         var dataDirectory = Directory.CreateTempSubdirectory("uc-redis-test-").FullName;
-        var process = ChildProcess.Start(
-            executable,
-            [
-                "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
-                "--dir", dataDirectory, "--daemonize", "no", "--protected-mode", "yes",
-            ],
-            dataDirectory,
-            new ProcessLog($"redis-server on port {port}"));
-        var server = new RedisServer(process, port);
+        var server = new RedisServer(executable, port, dataDirectory, appendFsync,
+            new ProcessLog($"redis-server on port {port}, appendfsync {appendFsync}"));
         try
         {
             await server.WaitUntilAnsweringAsync(timeout);
@@ -66,33 +75,89 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    /// <summary>SIGKILL, as a crash: Redis writes nothing more, and what is on disk is what a restart finds.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { } running)
+        {
+            Log.Note("killing redis-server (SIGKILL)");
+            _process = null;
+            await running.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts Redis again on the same port and data directory, after <see cref="KillAsync"/>, and
+    /// waits until it has loaded the AOF and answers; returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> RestartAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("redis-server is still running; kill it before restarting it.");
+        }
+
+        Log.Note("starting redis-server again on the same port and data directory");
+        _process = Launch();
+        await WaitUntilAnsweringAsync(timeout);
+        Log.Note($"answering again after {clock.Elapsed.TotalSeconds:0.00} s");
+        return clock.Elapsed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temporary directory left behind is harmless.
+        }
+    }
+
+    // Each run works in a scratch directory of its own, which ChildProcess deletes when the run ends;
+    // Redis keeps its data under --dir, which survives the run.
+    private ChildProcess Launch() => ChildProcess.Start(
+        _executable,
+        [
+            "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", _appendFsync,
+            "--dir", DataDirectory, "--daemonize", "no", "--protected-mode", "yes",
+        ],
+        Directory.CreateTempSubdirectory("uc-redis-run-").FullName,
+        Log);
 
     private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
+        var last = "no answer yet";
         while (true)
         {
-            if (_process.HasExited)
+            if (_process is not { HasExited: false })
             {
-                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} before answering.\n{Log}");
+                throw new InvalidOperationException($"redis-server exited with code {_process?.ExitCode} before answering.\n{Log}");
             }
 
-            if (await PingsAsync())
+            // While it loads the AOF, Redis answers every command, PING included, with -LOADING.
+            last = await PingAsync() ?? last;
+            if (last.StartsWith("+PONG", StringComparison.Ordinal))
             {
                 return;
             }
 
             if (deadline.Elapsed > timeout)
             {
-                throw new TimeoutException($"redis-server did not answer PING on port {Port} within {timeout.TotalSeconds:0} s.\n{Log}");
+                throw new TimeoutException($"redis-server did not answer PING with PONG on port {Port} within {timeout.TotalSeconds:0} s; last answer: {last.TrimEnd()}\n{Log}");
             }
 
             await Task.Delay(50);
         }
     }
 
-    private async Task<bool> PingsAsync()
+    /// <summary>The first line Redis answers to PING, or null when it does not answer.</summary>
+    private async Task<string?> PingAsync()
     {
         try
         {
@@ -101,13 +166,13 @@ internal sealed class RedisServer : IAsyncDisposable
             await client.ConnectAsync("127.0.0.1", Port, timeout.Token);
             var stream = client.GetStream();
             await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-            var buffer = new byte[64];
+            var buffer = new byte[256];
             var read = await stream.ReadAsync(buffer, timeout.Token);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            return read == 0 ? null : Encoding.ASCII.GetString(buffer, 0, read);
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
-            return false;
+            return null;
         }
     }
 }
