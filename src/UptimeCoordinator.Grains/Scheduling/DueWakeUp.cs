@@ -18,9 +18,9 @@ internal sealed class DueWakeUp(Grain grain, TimeProvider time, string reminderN
     public static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
     private IGrainTimer? _timer;
+    // When the reminder fires: the work's time, or the horizon before it (which no work's time equals).
     private DateTimeOffset? _reminderFor;
     private bool _reminderKnown;
-    private bool _reminderAtHorizon;
 
     public bool IsReminder(string name) => name == reminderName;
 
@@ -31,32 +31,33 @@ internal sealed class DueWakeUp(Grain grain, TimeProvider time, string reminderN
         _timer = null;
         if (due is not { } at)
         {
-            if (!_reminderKnown || _reminderFor is not null || _reminderAtHorizon)
+            if (!_reminderKnown || _reminderFor is not null)
             {
                 if (await grain.GetReminder(reminderName) is { } reminder)
                 {
                     await grain.UnregisterReminder(reminder);
                 }
 
-                (_reminderFor, _reminderKnown, _reminderAtHorizon) = (null, true, false);
+                (_reminderFor, _reminderKnown) = (null, true);
             }
 
             return;
         }
 
-        var wait = at - time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var wait = at - now;
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         var horizon = wait > LongestWait;
         wait = horizon ? LongestWait : wait;
         _timer = grain.RegisterGrainTimer(
             _ => run(),
             new GrainTimerCreationOptions { DueTime = wait, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = false });
-        if (_reminderFor != at || horizon)
+
+        // Woken at the horizon, the next arming moves the reminder on even though the work's time is the same.
+        if (_reminderFor != at)
         {
             await grain.RegisterOrUpdateReminder(reminderName, wait, reminderPeriod);
-
-            // Woken at the horizon, the next arming must move the reminder on even though the work's time is the same.
-            (_reminderFor, _reminderKnown, _reminderAtHorizon) = (horizon ? null : at, true, horizon);
+            (_reminderFor, _reminderKnown) = (horizon ? now + wait : at, true);
         }
     }
 }

@@ -193,14 +193,14 @@ public static class IncidentsApi
     {
         var isOps = user.IsInRole(Roles.Ops);
         var ownClient = user.FindFirstValue(Roles.ClientIdClaim);
-        if (!isOps && ownClient is null && request.Token is null && user.Identity?.IsAuthenticated == true)
-        {
-            // A valid key of another role, such as monitor: it is known, it just may not do this.
-            return TypedResults.Problem("This API key's role may not do this.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
-        }
-
         if (!isOps && ownClient is null && request.Token is null)
         {
+            if (user.Identity?.IsAuthenticated == true)
+            {
+                // A valid key of another role, such as monitor: it is known, it just may not do this.
+                return TypedResults.Problem("This API key's role may not do this.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+            }
+
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem(
                 "Send an API key (ops, or the client's own), or the token from the follow-up or survey notice.",
