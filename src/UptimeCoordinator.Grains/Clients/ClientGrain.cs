@@ -43,7 +43,7 @@ public sealed partial class ClientGrain(
     private IMaintenanceHistory Maintenance => ServiceProvider.GetService<IMaintenanceHistory>() ?? NoMaintenanceHistory.Instance;
 
     // The reminder's name is stored with each registration: it must not change.
-    private DueWakeUp SlaWatch => _slaWatch ??= new DueWakeUp(this, time, "sla-watch", TimeSpan.FromMinutes(5), CheckSlaNowAsync);
+    private DueWakeUp SlaWatch => _slaWatch ??= new DueWakeUp(this, time, "sla-watch", TimeSpan.FromMinutes(5), () => this.PersistOrDiscardAsync(CheckSlaNowAsync));
 
     private ClientState State => state.State;
 
