@@ -19,12 +19,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentDictionary<int, int> _answers = new();
     private int _count;
 
-    private WebhookReceiver(string? secret)
+    private WebhookReceiver(string? secret, int port)
     {
         Secret = secret;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         _app = builder.Build();
         _app.MapPost("/{**path}", ReceiveAsync);
     }
@@ -48,9 +48,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public int Successes => _answers.Values.Count(status => status is >= 200 and < 300);
 
-    public static async Task<WebhookReceiver> StartAsync(string? secret = null)
+    /// <param name="port">
+    /// A port chosen in advance, so that a contact's URL can point here before anything listens;
+    /// 0 (the default) lets the receiver pick a free one.
+    /// </param>
+    public static async Task<WebhookReceiver> StartAsync(string? secret = null, int port = 0)
     {
-        var receiver = new WebhookReceiver(secret);
+        var receiver = new WebhookReceiver(secret, port);
         await receiver._app.StartAsync();
         receiver.BaseUrl = new Uri(receiver._app.Urls.Single());
         return receiver;
