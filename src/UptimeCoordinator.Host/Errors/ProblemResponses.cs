@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace UptimeCoordinator.Host.Errors;
 
 /// <summary>Writing a problem response from middleware and handlers, where no endpoint returns a result.</summary>
@@ -22,6 +24,9 @@ internal static class ProblemResponses
     {
         if (!await problems.TryWriteAsync(problem))
         {
+            // Written here, the problem still gets what every other one carries (instance, traceId).
+            var options = problem.HttpContext.RequestServices.GetRequiredService<IOptions<ProblemDetailsOptions>>().Value;
+            options.CustomizeProblemDetails?.Invoke(problem);
             await problem.HttpContext.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, ProblemMediaType);
         }
     }

@@ -29,6 +29,20 @@ public sealed class AuthTests(CoordinatorFixture fixture)
         Assert.Contains("Authorization: Bearer", problem.Str("detail"), StringComparison.Ordinal);
     }
 
+    // Every EventSource sends this Accept header, and no problem writer takes it.
+    [Fact]
+    public async Task AStreamRequestWithoutKeyIsAProblemWithTraceIdToo()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/stream");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await Api.Anonymous.SendAsync(request);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("/api/v1/stream", problem.Str("instance"));
+        Assert.False(string.IsNullOrEmpty(problem.Str("traceId")));
+    }
+
     [Fact]
     public async Task UnknownBearerKeyIsUnauthorized()
     {
