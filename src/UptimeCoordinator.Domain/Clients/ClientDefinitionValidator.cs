@@ -169,9 +169,9 @@ public static class ClientDefinitionValidator
         {
             errors.Add(path, $"must be at most {MaxNameLength} characters");
         }
-        else if (name.Any(char.IsControl))
+        else if (!SingleLineText.IsSingleLine(name))
         {
-            errors.Add(path, "must not contain control characters such as line breaks");
+            errors.Add(path, SingleLineText.Refusal);
         }
     }
 

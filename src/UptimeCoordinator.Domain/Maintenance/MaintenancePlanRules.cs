@@ -85,6 +85,10 @@ public static class MaintenancePlanRules
         {
             errors.Add("title", $"at most {MaxTitle} characters");
         }
+        else if (!SingleLineText.IsSingleLine(title))
+        {
+            errors.Add("title", SingleLineText.Refusal);
+        }
 
         if (description is { Length: > MaxDescription })
         {

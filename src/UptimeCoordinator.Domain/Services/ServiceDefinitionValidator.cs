@@ -26,6 +26,10 @@ public static class ServiceDefinitionValidator
         {
             errors.Add("name", $"must be at most {MaxNameLength} characters");
         }
+        else if (!SingleLineText.IsSingleLine(definition.Name))
+        {
+            errors.Add("name", SingleLineText.Refusal);
+        }
 
         if (definition.Description?.Length > MaxDescriptionLength)
         {
@@ -35,6 +39,10 @@ public static class ServiceDefinitionValidator
         if (definition.Group?.Length > MaxNameLength)
         {
             errors.Add("group", $"must be at most {MaxNameLength} characters");
+        }
+        else if (definition.Group is { } group && !SingleLineText.IsSingleLine(group))
+        {
+            errors.Add("group", SingleLineText.Refusal);
         }
 
         ValidateDependencies(definition, errors);

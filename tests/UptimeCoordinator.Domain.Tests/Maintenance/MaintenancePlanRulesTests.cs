@@ -128,4 +128,16 @@ public sealed class MaintenancePlanRulesTests
         MaintenancePlanRules.CheckTitle(new string('x', MaintenancePlanRules.MaxTitle + 1), new string('y', MaintenancePlanRules.MaxDescription + 1), tooLong);
         Assert.Equal(["description", "title"], tooLong.ToDictionary().Keys.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Database upgrade\r\nBcc: everyone@example.com")]
+    [InlineData("Tab\there")]
+    [InlineData("Bell\u0007")]
+    public void A_title_is_one_line(string title)
+    {
+        var errors = new ValidationErrors();
+        MaintenancePlanRules.CheckTitle(title, "A description may\nspan lines.", errors);
+        Assert.Equal([SingleLineText.Refusal], errors.ToDictionary()["title"]);
+        Assert.Single(errors.ToDictionary());
+    }
 }

@@ -37,6 +37,19 @@ public sealed class ServiceDefinitionValidatorTests
     }
 
     [Theory]
+    [InlineData("Checkout\r\nX-Injected: yes")]
+    [InlineData("Checkout\u0000")]
+    [InlineData("Checkout\u0085API")]
+    public void NameAndGroupAreOneLine(string text)
+    {
+        var errors = ServiceDefinitionValidator.Validate(Valid with { Name = text, Group = text, Description = "Descriptions\nmay span lines." }).ToDictionary();
+
+        Assert.Equal([SingleLineText.Refusal], errors["name"]);
+        Assert.Equal([SingleLineText.Refusal], errors["group"]);
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Theory]
     [InlineData(0, 1, "detection.failureThreshold")]
     [InlineData(101, 1, "detection.failureThreshold")]
     [InlineData(1, 0, "detection.recoveryThreshold")]

@@ -200,6 +200,9 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         { "/api/v1/clients/acme", """{"name":"Acme\nBcc: victim@example.com","timeZone":"UTC","subscriptions":[],"contacts":[]}""", "name" },
         { "/api/v1/incidents", """{"title":"Down\r\nBcc: victim@example.com","serviceIds":["shop"],"by":"eve"}""", "title" },
         { "/api/v1/incidents/{incident}/acknowledge", """{"by":"Eve\r\nBcc: victim@example.com"}""", "by" },
+        { "/api/v1/services/spare", """{"name":"Spare\r\nBcc: victim@example.com"}""", "name" },
+        { "/api/v1/services/spare", """{"name":"Spare","group":"Core\nBcc: victim@example.com"}""", "group" },
+        { "/api/v1/maintenance", """{"serviceIds":["spare"],"start":"2099-01-01T00:00:00Z","end":"2099-01-01T01:00:00Z","title":"Upgrade\r\nBcc: victim@example.com"}""", "title" },
     };
 
     /// <summary>Webhook targets that would let a client make us call into our own network.</summary>
@@ -419,15 +422,15 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
     [MemberData(nameof(HeaderInjections))]
     public async Task LineBreakInAFieldThatReachesMailHeadersIsRefused(string path, string body, string field)
     {
-        var method = path.StartsWith("/api/v1/clients/", StringComparison.Ordinal) ? "PUT" : "POST";
+        var method = path.StartsWith("/api/v1/clients/", StringComparison.Ordinal) || path.StartsWith("/api/v1/services/", StringComparison.Ordinal) ? "PUT" : "POST";
 
         await RefusedAsync(method, path, Json.Raw(Fill(body)), HttpStatusCode.BadRequest, field);
     }
 
-    // Service names and incident messages may hold line breaks (a message keeps its paragraphs), and
-    // both reach the email of a notice: the name its subject, the message its body. Neither may add a header.
+    // An incident message may hold line breaks (it keeps its paragraphs) and reaches the email of a
+    // notice; it must not add a header. Names, which reach the subject, are refused above.
     [Fact]
-    public async Task LineBreaksInAServiceNameAndAnUpdateAddNoMailHeader()
+    public async Task LineBreaksInAnUpdateAddNoMailHeader()
     {
         await using var smtp = new SmtpTestServer();
         await using var app = new CoordinatorApp(settings: new Dictionary<string, string>(HostileInputFixture.Settings)
@@ -440,7 +443,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         using var api = new CoordinatorClient(app);
         await api.WaitUntilReadyAsync();
         const string injection = "\r\nBcc: victim@example.com\r\nX-Injected: yes";
-        await api.CreateServiceAsync("evil", new { name = "Evil" + injection });
+        await api.CreateServiceAsync("evil", new { name = "Evil" });
         using var client = await api.Ops.PutAsync("/api/v1/clients/acme", Json.Content(new
         {
             name = "Acme",
@@ -468,8 +471,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             Assert.DoesNotContain('\n', message.Subject ?? "");
         }
 
-        // The name did reach the subject, flattened onto one line: the defence was tested, not bypassed.
-        Assert.Contains(smtp.Messages, m => (m.Subject ?? "").Contains("Evil Bcc: victim@example.com X-Injected: yes", StringComparison.Ordinal));
+        // The message did reach the mail: the defence was tested, not bypassed.
         Assert.Contains(smtp.Messages, m => (m.TextBody ?? "").Contains("Bcc: victim@example.com", StringComparison.Ordinal));
     }
 
