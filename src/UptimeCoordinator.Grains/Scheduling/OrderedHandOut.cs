@@ -6,7 +6,8 @@ namespace UptimeCoordinator.Grains.Scheduling;
 /// Hands a grain's persisted steps, oldest first, to whoever they reach. Runs in a turn of its own
 /// after the one that persisted them, so the caller never waits for ten thousand clients; a reminder
 /// is the durable wake-up while any is pending. A step that fails to reach someone stops the run,
-/// because order matters to the people told, and the reminder tries again; a repeat is harmless
+/// because order matters to the people told, and it is tried again within seconds (<see cref="RetrySoon"/>)
+/// and by the reminder; a repeat is harmless
 /// because receivers find what they already planned.
 /// </summary>
 /// <param name="pending">The persisted list of steps still to hand out (read each time: the grain may replace its state).</param>
@@ -26,6 +27,9 @@ internal sealed partial class OrderedHandOut<T>(
 
     private IGrainTimer? _kick;
     private bool _running;
+    private RetrySoon? _retry;
+
+    private RetrySoon Retry => _retry ??= new RetrySoon(grain, RunAsync);
 
     public bool IsReminder(string name) => name == reminderName;
 
@@ -46,7 +50,7 @@ internal sealed partial class OrderedHandOut<T>(
             new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
     }
 
-    /// <summary>Hands out whatever is pending. Never throws: what fails stays pending for the reminder.</summary>
+    /// <summary>Hands out whatever is pending. Never throws: what fails stays pending for the retry and the reminder.</summary>
     public async Task RunAsync()
     {
         if (_running)
@@ -64,6 +68,7 @@ internal sealed partial class OrderedHandOut<T>(
                 if (failed > 0)
                 {
                     LogHandOutFailed(describe(step), failed);
+                    Retry.Failed();
                     return;
                 }
 
@@ -71,6 +76,7 @@ internal sealed partial class OrderedHandOut<T>(
                 await save();
             }
 
+            _retry?.Succeeded();
             if (await grain.GetReminder(reminderName) is { } reminder)
             {
                 await grain.UnregisterReminder(reminder);
@@ -79,6 +85,7 @@ internal sealed partial class OrderedHandOut<T>(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandOutError(ex, grain.GetGrainId().ToString(), pending().Count);
+            Retry.Failed();
         }
         finally
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using UptimeCoordinator.Contracts.Incidents;
 using UptimeCoordinator.Contracts.Subscriptions;
 using UptimeCoordinator.Domain.Observability;
+using UptimeCoordinator.Grains.Scheduling;
 
 namespace UptimeCoordinator.Grains.Services;
 
@@ -9,7 +10,8 @@ namespace UptimeCoordinator.Grains.Services;
 /// Hands a service's persisted transitions on: first to their incident, then to the service's
 /// subscription index for the fan-out to clients. Each stays in state, with a reminder as the
 /// durable wake-up, until its receiver has it, so a silo that dies midway only causes a repeat,
-/// which the incident and the clients ignore.
+/// which the incident and the clients ignore. A failed hand-over is also tried again within seconds
+/// (<see cref="RetrySoon"/>), so an incident whose service already names it is readable soon.
 /// </summary>
 internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grains, IPersistentState<ServiceState> state, TimeProvider time, ILogger logger)
 {
@@ -19,7 +21,11 @@ internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grai
     /// <summary>How long an overrun's transition may wait for its window's completion notices.</summary>
     public static readonly TimeSpan HoldLimit = TimeSpan.FromMinutes(2);
 
+    private RetrySoon? _retry;
+
     private string Id => grain.GetPrimaryKeyString();
+
+    private RetrySoon Retry => _retry ??= new RetrySoon(grain, RunAsync);
 
     private ServiceState State => state.State;
 
@@ -36,6 +42,7 @@ internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grai
     {
         if (!State.HasHandOversPending)
         {
+            _retry?.Succeeded();
             await DisarmAsync();
             return;
         }
@@ -63,10 +70,13 @@ internal sealed partial class TransitionHandOver(Grain grain, IGrainFactory grai
             {
                 await index.FanOutAsync(new FanOutRequest(ServiceTransitionMessage.Of(transition), name, UptimeTracing.CurrentParent));
             }
+
+            _retry?.Succeeded();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandOverFailed(ex, Id, State.PendingTransitions.Count + State.PendingFanOuts.Count);
+            Retry.Failed();
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UptimeCoordinator.Contracts.Services;
 using UptimeCoordinator.Contracts.Subscriptions;
+using UptimeCoordinator.Grains.Scheduling;
 
 namespace UptimeCoordinator.Grains.Subscriptions;
 
@@ -24,6 +25,7 @@ public sealed partial class SubscriptionIndexGrain(
     // unreported transition over again with its next one; these need only their report repeated.
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
     private IGrainTimer? _drain;
+    private int _failures;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -50,16 +52,20 @@ public sealed partial class SubscriptionIndexGrain(
         if (_queued.Add(request.Transition.Sequence))
         {
             _queue.Enqueue(request);
-            _drain ??= this.RegisterGrainTimer(
-                DrainAsync,
-                new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+            _drain ??= StartDrain(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
     }
 
+    // The one drain: while it runs or waits to retry, requests only join the queue, so no two drains ever take the same head.
+    private IGrainTimer StartDrain(TimeSpan after) => this.RegisterGrainTimer(
+        DrainAsync,
+        new GrainTimerCreationOptions { DueTime = after, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
+        TimeSpan? retryAfter = null;
         try
         {
             while (_queue.TryPeek(out var request))
@@ -68,13 +74,13 @@ public sealed partial class SubscriptionIndexGrain(
                 var failed = _done.Contains(key) ? 0 : await ImpactFanOut.RunAsync(GrainFactory, Id, request, state.State.Clients);
                 if (failed > 0)
                 {
-                    // Order matters to clients, so nothing later goes out first; the service grain's reminder hands them over again.
+                    // Order matters to clients, so nothing later goes out first: the same transition is tried again soon.
                     LogFanOutFailed(Id, request.Transition.Sequence, failed);
-                    _queue.Clear();
-                    _queued.Clear();
+                    retryAfter = RetrySoon.WaitAfter(++_failures);
                     return;
                 }
 
+                _failures = 0;
                 _queue.Dequeue();
                 _queued.Remove(request.Transition.Sequence);
                 if (_done.Count >= MaxRemembered)
@@ -86,10 +92,17 @@ public sealed partial class SubscriptionIndexGrain(
                 await ReportDoneAsync(request.Transition.Sequence);
             }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Finding who is reached failed (the catalogue or a dependent's grain did not answer). Left in
+            // the queue, the transition would be stuck: the service grain's hand-overs of it are taken as queued.
+            LogFanOutError(ex, Id, _queue.Count);
+            retryAfter = RetrySoon.WaitAfter(++_failures);
+        }
         finally
         {
             _drain?.Dispose();
-            _drain = null;
+            _drain = retryAfter is { } wait ? StartDrain(wait) : null;
         }
     }
 
@@ -106,8 +119,11 @@ public sealed partial class SubscriptionIndexGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: fan-out of change {Sequence} failed for {Failed} client(s); it will be handed over again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: fan-out of change {Sequence} failed for {Failed} client(s); will retry")]
     private partial void LogFanOutFailed(string serviceId, long sequence, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: fan-out of {Count} change(s) failed; will retry")]
+    private partial void LogFanOutError(Exception ex, string serviceId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Service {ServiceId}: reporting fan-out of change {Sequence} done failed")]
     private partial void LogReportFailed(Exception ex, string serviceId, long sequence);

@@ -13,6 +13,7 @@ public sealed class RecordingGrainStorage(SharedStore store, IGrainStorageSerial
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        store.ThrowIfRefused(grainId);
         if (store.Entries.TryGetValue(grainId, out var entry))
         {
             grainState.State = serializer.Deserialize<T>(entry.Data);
@@ -25,6 +26,7 @@ public sealed class RecordingGrainStorage(SharedStore store, IGrainStorageSerial
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        store.ThrowIfRefused(grainId);
         var etag = Guid.NewGuid().ToString("N");
         store.Entries[grainId] = new StoredState(serializer.Serialize(grainState.State), etag);
         store.Writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
@@ -52,4 +54,20 @@ public sealed class SharedStore
     public ConcurrentDictionary<GrainId, int> Writes { get; } = new();
 
     public int WritesOf(GrainId grainId) => Writes.GetValueOrDefault(grainId);
+
+    /// <summary>Grains whose reads and writes fail, as while Redis is away; none unless a test says so.</summary>
+    public Func<GrainId, bool> Refuses { get; set; } = _ => false;
+
+    public int Refused => Volatile.Read(ref _refused);
+
+    private int _refused;
+
+    internal void ThrowIfRefused(GrainId grainId)
+    {
+        if (Refuses(grainId))
+        {
+            Interlocked.Increment(ref _refused);
+            throw new TimeoutException($"Test storage: {grainId} cannot be reached.");
+        }
+    }
 }
