@@ -19,11 +19,20 @@ public static class ClusterTrouble
     /// </summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    public static bool Is(Exception exception)
+    /// <param name="requestAborted">
+    /// The request's own token. A cancellation it did not cause is the cluster's: a grain activation
+    /// that a silo gave up on after 30 s, as while the directory partition of a killed silo moves.
+    /// </param>
+    public static bool Is(Exception exception, CancellationToken requestAborted = default)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
-            if (current is AggregateException aggregate && aggregate.InnerExceptions.Any(Is))
+            if (current is AggregateException aggregate && aggregate.InnerExceptions.Any(inner => Is(inner, requestAborted)))
+            {
+                return true;
+            }
+
+            if (current is OperationCanceledException && !requestAborted.IsCancellationRequested)
             {
                 return true;
             }

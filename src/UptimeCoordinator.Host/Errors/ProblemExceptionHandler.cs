@@ -20,7 +20,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => (400, "Bad request", "A JSON object body is required."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request could not be read."),
             JsonException json => (400, "Malformed JSON", JsonErrorText.Describe(json)),
-            _ when ClusterTrouble.Is(exception) => (503, "Service unavailable",
+            _ when ClusterTrouble.Is(exception, context.RequestAborted) => (503, "Service unavailable",
                 $"The cluster or its storage could not complete the request just now (a node leaving, storage not answering). It was not acknowledged; retry after {RetryAfterSeconds} s."),
             _ => (500, "Internal error", "The request could not be completed. Quote the traceId when reporting this."),
         };

@@ -68,6 +68,24 @@ public sealed class StorageFailureTests
         Assert.True(answeredAfter < stall - TimeSpan.FromSeconds(4), $"answered after {answeredAfter.TotalSeconds:0.0} s, as late as the stalled write");
     }
 
+    // What a caller saw, in the silo-loss test, when the silo gave up on an activation stuck behind the
+    // dead silo's directory partition: the activation's cancellation, not the caller's. It is trouble in
+    // the cluster like a timeout, and was a 500.
+    [Fact]
+    public async Task AnActivationTheSiloGaveUpOnIsA503()
+    {
+        await using var app = NewApp();
+        using var api = new CoordinatorClient(app);
+        await api.WaitUntilReadyAsync();
+        _storage!.Fault = () => new TaskCanceledException("Test storage: the activation was cancelled.");
+        _storage.FailReads = true;
+
+        using var response = await api.Ops.GetAsync(CoordinatorClient.ServicePath(TestIds.Unique()));
+
+        await Problem.AssertAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+    }
+
     [Fact]
     public async Task InternalErrorIsAnOpaqueProblemWithTraceId()
     {
