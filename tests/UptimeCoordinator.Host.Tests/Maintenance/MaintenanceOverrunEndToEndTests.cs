@@ -107,7 +107,11 @@ public sealed class MaintenanceOverrunEndToEndTests(MaintenanceRigFixture fixtur
         return (client, hook);
     }
 
-    /// <summary>Schedules a window of 5 s starting in 3 s, without reminders, and waits until its service shows it.</summary>
+    /// <summary>Schedules a window of 12 s starting in 3 s, without reminders, and waits until its service shows it.</summary>
+    /// <remarks>
+    /// The tests check the window is still in progress after two events and a pause; with 5 s a loaded
+    /// machine got there after the end (it failed CI once).
+    /// </remarks>
     private async Task<string> RunningWindowAsync(string service)
     {
         var start = SecondsAhead(3);
@@ -115,7 +119,7 @@ public sealed class MaintenanceOverrunEndToEndTests(MaintenanceRigFixture fixtur
         {
             serviceIds = new[] { service },
             start,
-            end = start.AddSeconds(5),
+            end = start.AddSeconds(12),
             title = "Schema migration",
             noticeLeadTimes = Array.Empty<string>(),
         });
