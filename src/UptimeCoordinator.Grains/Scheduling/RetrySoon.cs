@@ -6,17 +6,13 @@ namespace UptimeCoordinator.Grains.Scheduling;
 /// the activation), but its period is a minute: when a silo dies, the calls into it fail for the few
 /// seconds membership takes to declare it dead, and people should not wait a minute more for that.
 /// </summary>
-/// <param name="interleave">Whether the retry may run beside other turns, as the work it retries does.</param>
-internal sealed class RetrySoon(Grain grain, Func<Task> retry, bool interleave = false)
+internal sealed class RetrySoon(Grain grain, Func<Task> retry)
 {
     public static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
     private IGrainTimer? _timer;
     private int _failures;
-
-    /// <summary>Whether a retry is waiting to run.</summary>
-    public bool IsPending => _timer is not null;
 
     /// <summary>How long to wait after the <paramref name="failures"/>th failure in a row (counted from 1).</summary>
     public static TimeSpan WaitAfter(int failures)
@@ -39,7 +35,7 @@ internal sealed class RetrySoon(Grain grain, Func<Task> retry, bool interleave =
                 _timer = null;
                 await retry();
             },
-            new GrainTimerCreationOptions { DueTime = WaitAfter(_failures), Period = Timeout.InfiniteTimeSpan, Interleave = interleave, KeepAlive = true });
+            new GrainTimerCreationOptions { DueTime = WaitAfter(_failures), Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
     }
 
     /// <summary>The work went through: the next failure waits the shortest time again.</summary>
