@@ -152,7 +152,7 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
 
         await service.RecordHealthAsync([Event(HealthStatus.Up, 1)]);
 
-        await WaitUntilAsync(async () => (await NoticesAsync(client)).Single().State == NoticeState.Superseded);
+        await Eventually.HoldsAsync(async () => (await NoticesAsync(client)).Single().State == NoticeState.Superseded, "the notice to be superseded");
         Assert.Contains(detected.NoticeId, Dispatcher.Withdrawn);
         Assert.Single(Dispatcher.DispatchedFor(client.GetPrimaryKeyString()));
     }
@@ -169,7 +169,7 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
         await service.RecordHealthAsync([Event(HealthStatus.Up, 1)]);
 
         // Planned, but held back until the outage notice's outcome is in: the contact hears them in order.
-        await WaitUntilAsync(async () => (await NoticesAsync(client)).Length == 2);
+        await Eventually.HoldsAsync(async () => (await NoticesAsync(client)).Length == 2, "two notices");
         Assert.Single(Dispatcher.DispatchedFor(client.GetPrimaryKeyString()));
         Dispatcher.Release(detected.NoticeId);
         await client.RecordDeliveryAsync(new NoticeOutcomeMessage(detected.NoticeId, NoticeState.Sent, 2, null, Noon));
@@ -204,11 +204,11 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
 
         var told = Assert.Single(await Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 1));
         Assert.Equal($"{incidentId}:incident.detected:1:{client.GetPrimaryKeyString()}:ivan:email", told.NoticeId);
-        await WaitUntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var stored = serializer.Deserialize<ServiceState>(fixture.Store.Entries[service.GetGrainId()].Data);
             return stored!.PendingFanOuts.Count == 0;
-        });
+        }, "the service to store no pending fan-out");
     }
 
     [Fact]
@@ -285,15 +285,5 @@ public sealed class ClientNoticeFlowTests(ClusterFixture fixture)
 
         Assert.True(view.Contacts.Single().HasWebhookSecret);
         Assert.DoesNotContain("c2VjcmV0", System.Text.Json.JsonSerializer.Serialize(view), StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 15 s");
-            await Task.Delay(20);
-        }
     }
 }

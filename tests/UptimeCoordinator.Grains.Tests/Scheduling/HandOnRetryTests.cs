@@ -37,7 +37,7 @@ public sealed class HandOnRetryTests(ClusterFixture fixture) : IDisposable
         Assert.True(Store.Refused > refusedBefore, "the incident's storage was never asked, so the hand-over did not fail");
         Store.Refuses = _ => false;
 
-        await WaitUntilAsync(async () => await fixture.Grains.GetGrain<IIncidentGrain>(incidentId).GetAsync() is not null, "the incident to be readable");
+        await Eventually.HoldsAsync(async () => await fixture.Grains.GetGrain<IIncidentGrain>(incidentId).GetAsync() is not null, "the incident to be readable", WellBeforeTheReminder);
         var told = Assert.Single(await fixture.Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 1));
         Assert.Equal(NoticeKind.IncidentDetected, told.Kind);
     }
@@ -50,7 +50,7 @@ public sealed class HandOnRetryTests(ClusterFixture fixture) : IDisposable
         Store.Refuses = grain => grain == clientGrain;
 
         await service.RecordHealthAsync([Event(HealthStatus.Down, 0)]);
-        await WaitUntilAsync(() => Task.FromResult(Store.Refused > 0), "the client's storage to be asked");
+        await Eventually.HoldsAsync(() => Task.FromResult(Store.Refused > 0), "the client's storage to be asked", WellBeforeTheReminder);
         await Task.Delay(TimeSpan.FromMilliseconds(200));
         Assert.Empty(fixture.Dispatcher.DispatchedFor(client.GetPrimaryKeyString()));
         Store.Refuses = _ => false;
@@ -72,7 +72,7 @@ public sealed class HandOnRetryTests(ClusterFixture fixture) : IDisposable
         Store.Refuses = grain => grain == dependentsIndex;
 
         await service.RecordHealthAsync([Event(HealthStatus.Down, 0)]);
-        await WaitUntilAsync(() => Task.FromResult(Store.Refused > refusedBefore), "the dependent's subscriber list to be loaded");
+        await Eventually.HoldsAsync(() => Task.FromResult(Store.Refused > refusedBefore), "the dependent's subscriber list to be loaded", WellBeforeTheReminder);
         Store.Refuses = _ => false;
 
         var told = Assert.Single(await fixture.Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 1));
@@ -92,7 +92,7 @@ public sealed class HandOnRetryTests(ClusterFixture fixture) : IDisposable
         Store.Refuses = grain => grain == clientGrain;
 
         Assert.Equal(IncidentCommandOutcome.Done, (await incident.AcknowledgeAsync(new AcknowledgeIncident("Alice", null, "on it"))).Outcome);
-        await WaitUntilAsync(() => Task.FromResult(Store.Refused > refusedBefore), "the client's storage to be asked");
+        await Eventually.HoldsAsync(() => Task.FromResult(Store.Refused > refusedBefore), "the client's storage to be asked", WellBeforeTheReminder);
         Store.Refuses = _ => false;
 
         var told = await fixture.Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 2);
@@ -108,15 +108,5 @@ public sealed class HandOnRetryTests(ClusterFixture fixture) : IDisposable
             [new ContactSpec("alice", "Alice", "alice@client.example", null, null, null, null, null, "UTC")]));
         Assert.Equal(DefineClientOutcome.Created, defined.Outcome);
         return (service, client);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> holds, string what)
-    {
-        var deadline = DateTime.UtcNow + WellBeforeTheReminder;
-        while (!await holds())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {WellBeforeTheReminder.TotalSeconds} s for {what}");
-            await Task.Delay(20);
-        }
     }
 }
