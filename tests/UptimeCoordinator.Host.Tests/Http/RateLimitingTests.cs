@@ -12,6 +12,7 @@ public sealed class RateLimitingTests : IAsyncLifetime
     private const string SecondOpsKey = "rate-tests-second-ops-key";
     private const int ClientLimit = 3;
     private const int OpsLimit = 6;
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(250);
 
     private readonly CoordinatorApp _app = new(settings: new Dictionary<string, string>
     {
@@ -39,10 +40,8 @@ public sealed class RateLimitingTests : IAsyncLifetime
     [Fact]
     public async Task AClientKeyOverItsLimitIsAnswered429WithRetryAfterAndOtherKeysCarryOn()
     {
-        var statuses = await SendAsync(_api.Client, "/api/v1/clients/acme/status", ClientLimit + 1);
+        using var refused = await BurstUntilRefusedAsync(_api.Client, "/api/v1/clients/acme/status", ClientLimit, HttpStatusCode.NotFound);
 
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, ClientLimit), statuses[..ClientLimit]);
-        using var refused = await _api.Client.GetAsync("/api/v1/clients/acme/status");
         var problem = await Problem.AssertAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Contains("retry after", problem.Str("detail"), StringComparison.Ordinal);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
@@ -61,11 +60,12 @@ public sealed class RateLimitingTests : IAsyncLifetime
     {
         using var ops = _app.ClientWith(SecondOpsKey);
 
-        var statuses = await SendAsync(ops, "/api/v1/services", OpsLimit + 2);
+        using var refused = await BurstUntilRefusedAsync(ops, "/api/v1/services", OpsLimit, HttpStatusCode.OK);
 
-        Assert.Equal(OpsLimit, statuses.Count(s => s == HttpStatusCode.OK));
-        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, OpsLimit), statuses[..OpsLimit]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // The client key's burst in the other test does not count here, nor this one there.
+        using var client = await _api.Client.GetAsync("/api/v1/clients/acme/status");
+        Assert.Equal(HttpStatusCode.NotFound, client.StatusCode);
     }
 
     [Fact]
@@ -92,14 +92,38 @@ public sealed class RateLimitingTests : IAsyncLifetime
     public async Task AKeyThatWaitedAsToldMayGoOn()
     {
         using var globex = _app.ClientWith(GlobexKey);
-        await SendAsync(globex, "/api/v1/clients/globex", ClientLimit);
-        using var refused = await globex.GetAsync("/api/v1/clients/globex");
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using var refused = await BurstUntilRefusedAsync(globex, "/api/v1/clients/globex", ClientLimit, HttpStatusCode.NotFound);
 
-        await Task.Delay(refused.Headers.RetryAfter!.Delta!.Value);
+        // The bucket refills on a timer's tick, which a busy machine may run a little late.
+        await Task.Delay(refused.Headers.RetryAfter!.Delta!.Value + TimerSlack);
 
         using var again = await globex.GetAsync("/api/v1/clients/globex");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    /// <summary>
+    /// Spends a full bucket, <paramref name="limit"/> requests answered <paramref name="allowed"/>, and
+    /// returns the answer to the one after. The bucket refills once a second at a moment the test cannot
+    /// see: a burst the refill fell into lets more through, and is tried again after the bucket is full.
+    /// </summary>
+    private static async Task<HttpResponseMessage> BurstUntilRefusedAsync(HttpClient http, string path, int limit, HttpStatusCode allowed)
+    {
+        const int Attempts = 4;
+        for (var attempt = 1; ; attempt++)
+        {
+            var statuses = await SendAsync(http, path, limit);
+            Assert.Equal(Enumerable.Repeat(allowed, limit), statuses);
+            var next = await http.GetAsync(path);
+            if (next.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return next;
+            }
+
+            Assert.Equal(allowed, next.StatusCode);
+            next.Dispose();
+            Assert.True(attempt < Attempts, $"{Attempts} bursts of {limit + 1} requests were all let through: the key is not limited to {limit} a second.");
+            await Task.Delay(TimeSpan.FromSeconds(1) + TimerSlack);
+        }
     }
 
     private static async Task<HttpStatusCode[]> SendAsync(HttpClient http, string path, int count, Func<HttpContent>? body = null)
