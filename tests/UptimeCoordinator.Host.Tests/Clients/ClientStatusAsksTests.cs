@@ -29,7 +29,7 @@ public sealed class ClientStatusAsksTests(ClientStatusAsksRigFixture fixture) : 
         // Quiet for the reminder interval: the responders are nudged and the clients told "still working".
         await Eventually.HoldsAsync(
             async () => IncidentRig.Timeline(await Rig.Api.GetIncidentAsync(incidentId)).Select(e => e.Str("kind")).Contains("still_working"),
-            "a nudge and a holding update", seconds: 15);
+            "a nudge and a holding update");
         var timeline = IncidentRig.Timeline(await Rig.Api.GetIncidentAsync(incidentId));
         var status = await StatusAsync(client.Id);
 
@@ -89,7 +89,7 @@ public sealed class ClientStatusAsksTests(ClientStatusAsksRigFixture fixture) : 
                 Assert.True(about.Count <= 1, $"more than one ask about {incidentId}: {string.Join(", ", about)}");
                 return about.Count == 1 && (ask = about[0]).Str("kind") == kind;
             },
-            $"{clientId} asked {kind} about {incidentId}", seconds: 15);
+            $"{clientId} asked {kind} about {incidentId}");
         return ask;
     }
 

@@ -84,8 +84,7 @@ public sealed class SlaBreachNoticeEndToEndTests(CostRigFixture fixture) : IClas
             "the sla.breached webhook after the up event that took the month below target. If it never comes while the "
             + "report says breached: ClientGrain.ApplyIncidentStepAsync (and ApplyIncidentBulletinAsync) add the notices "
             + "SlaBreachCheck plans to `planned` after `State.Outbox.Add(planned)`, so they never reach the outbox, "
-            + "while the month is recorded in SlaBreachesTold and never checked again",
-            seconds: 10);
+            + "while the month is recorded in SlaBreachesTold and never checked again");
 
         var data = CostRig.Data(Assert.Single(Rig.Hooks(finance), h => CostRig.Type(h) == "sla.breached"));
         Assert.Equal(Month(year, month), data.Str("month"));

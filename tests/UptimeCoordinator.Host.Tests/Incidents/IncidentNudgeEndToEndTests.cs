@@ -23,12 +23,12 @@ public sealed class IncidentNudgeEndToEndTests
 
         await rig.ExpectNoticesAsync(client, "incident.detected");
         var incidentId = await rig.Api.OpenIncidentIdAsync(service);
-        await Eventually.HoldsAsync(() => rig.ResponderHooks(incidentId).Count >= 1, "the responders nudged", seconds: 10);
+        await Eventually.HoldsAsync(() => rig.ResponderHooks(incidentId).Count >= 1, "the responders nudged");
         var nudge = IncidentRig.Data(rig.ResponderHooks(incidentId)[0]);
         Assert.Equal("incident.nudge", IncidentRig.Type(rig.ResponderHooks(incidentId)[0]));
         Assert.Contains($"/api/v1/incidents/{incidentId}/acknowledge", nudge.Str("text"), StringComparison.Ordinal);
         await Eventually.HoldsAsync(
-            () => rig.MailTo(client).Count >= 2 && rig.HooksOf(client).Count >= 2, "the client's holding update on both channels", seconds: 10);
+            () => rig.MailTo(client).Count >= 2 && rig.HooksOf(client).Count >= 2, "the client's holding update on both channels");
         Assert.Equal(["incident.detected", "incident.update"], rig.MailTo(client).Take(2).Select(IncidentRig.Kind));
         Assert.Equal(["incident.detected", "incident.update"], rig.HooksOf(client).Take(2).Select(IncidentRig.Type));
         Assert.Contains("We are still working on the problem", IncidentRig.Data(rig.HooksOf(client)[1]).Str("text"), StringComparison.Ordinal);
