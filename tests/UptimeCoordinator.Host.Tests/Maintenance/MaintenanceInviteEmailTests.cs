@@ -60,7 +60,7 @@ public sealed class MaintenanceInviteEmailTests(MaintenanceRigFixture fixture) :
     public async Task CancelledWindowSendsACancellingInviteAndNeverStarts()
     {
         var (service, address) = await ServiceWithEmailContactAsync("cancel");
-        var start = SecondsAhead(4);
+        var start = SecondsAhead(8);
         var end = start.AddSeconds(3);
         var id = (await Rig.ScheduleAsync(new { serviceIds = new[] { service }, start, end, title = "Network switch swap", noticeLeadTimes = Array.Empty<string>() })).Str("id");
         await Rig.MailOfAsync(address, Scheduled);

@@ -37,7 +37,7 @@ public sealed class MaintenanceStoryEndToEndTests(MaintenanceRigFixture fixture)
         await Rig.DefineClientAsync(newYork, NewYork, [web], [Rig.HookContact($"{newYork}-hook", newYorkHook), Rig.HookContact($"{newYork}-traveller", travellerHook, Kolkata)]);
         await using var stream = await SseReader.OpenAsync(Rig.Api.Ops);
 
-        var start = SecondsAhead(7);
+        var start = SecondsAhead(9);
         var end = start.AddSeconds(4);
         var scheduled = await Rig.ScheduleAsync(new
         {

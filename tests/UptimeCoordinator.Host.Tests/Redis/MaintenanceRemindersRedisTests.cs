@@ -11,7 +11,7 @@ namespace UptimeCoordinator.Host.Tests.Redis;
 /// </summary>
 public sealed class MaintenanceRemindersRedisTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StartsIn = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan StartsIn = TimeSpan.FromSeconds(12);
     private static readonly TimeSpan Lasts = TimeSpan.FromSeconds(5);
 
     // The reminder's period is a minute: a fresh host takes the window at the reminder's next tick after the start.
