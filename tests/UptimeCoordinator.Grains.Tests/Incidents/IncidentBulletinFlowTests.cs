@@ -77,13 +77,8 @@ public sealed class IncidentBulletinFlowTests(ClusterFixture fixture)
         Assert.Same(all, await Task.WhenAny(all, Task.Delay(Bound)));
         Assert.All(updates, u => Assert.Equal(IncidentCommandOutcome.Done, u.Result.Outcome));
         // Delivery goes one notice at a time per story, and this dispatcher never reports back: the outbox has them all.
-        var deadline = DateTime.UtcNow + Bound;
-        NoticeView[] notices;
-        while ((notices = (await client.ListNoticesAsync(null, 50))!.Items).Length < 6 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
+        NoticeView[] notices = [];
+        await Eventually.HoldsAsync(async () => (notices = (await client.ListNoticesAsync(null, 50))!.Items).Length >= 6, "six notices in the outbox", Bound);
         Assert.Equal([NoticeKind.IncidentDetected, .. Enumerable.Repeat(NoticeKind.IncidentUpdate, 5)], notices.Reverse().Select(n => n.Kind));
     }
 
@@ -97,13 +92,7 @@ public sealed class IncidentBulletinFlowTests(ClusterFixture fixture)
         await Dispatcher.WaitForAsync(client.GetPrimaryKeyString(), 2);
 
         // The release is one-way: wait until the service lets go of the incident.
-        var deadline = DateTime.UtcNow + Bound;
-        while ((await service.GetAsync())!.OpenIncidentId is not null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.Null((await service.GetAsync())!.OpenIncidentId);
+        await Eventually.HoldsAsync(async () => (await service.GetAsync())!.OpenIncidentId is null, "the service to release its incident", Bound);
         Assert.Equal(IncidentCommandOutcome.Conflict, (await incident.AcknowledgeAsync(new AcknowledgeIncident("Bob", null, null))).Outcome);
     }
     [Fact]
@@ -116,12 +105,7 @@ public sealed class IncidentBulletinFlowTests(ClusterFixture fixture)
 
         var (_, client, incident) = await OutageToldAsync(quiet);
         await incident.PostUpdateAsync(new PostIncidentUpdate("Alice", "Still digging", IncidentStage.Investigating, null));
-        var deadline = DateTime.UtcNow + Bound;
-        while ((await client.ListNoticesAsync(null, 50))!.Items.Length < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
+        await Eventually.HoldsAsync(async () => (await client.ListNoticesAsync(null, 50))!.Items.Length >= 2, "the update in the outbox", Bound);
         var held = (await client.ListNoticesAsync(null, 50))!.Items[0];
         Assert.Equal((NoticeKind.IncidentUpdate, NoticeState.Pending), (held.Kind, held.State));
         Assert.True(held.DueAt > DateTimeOffset.UtcNow, "The update should be held for quiet hours.");
