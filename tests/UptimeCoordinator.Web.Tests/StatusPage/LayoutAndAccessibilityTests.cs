@@ -67,8 +67,10 @@ public sealed class LayoutAndAccessibilityTests(WebFixture web)
             serviceNames: ["Checkout API", "Customer login", "Nightly exports"],
             beforeOpening: async ids =>
             {
-                // A 40-minute outage three days ago, so that the history has a red day.
-                var earlier = DateTimeOffset.UtcNow.AddDays(-3);
+                // A 40-minute outage at noon in Tokyo three days ago, so that the history has one red day. Placed
+                // at "now" three days back, it spanned the client's midnight (two red days) on a run at 14:33 UTC.
+                var tokyoToday = (DateTimeOffset.UtcNow + StatusPageScene.Offset).Date;
+                var earlier = new DateTimeOffset(tokyoToday.AddDays(-3).AddHours(12), StatusPageScene.Offset);
                 await web.Api.DownAsync(ids[2], earlier);
                 await web.Api.UpAsync(ids[2], earlier.AddMinutes(40));
 
